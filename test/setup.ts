@@ -1,0 +1,2 @@
+// Real IndexedDB semantics for Dexie in Node tests.
+import 'fake-indexeddb/auto';

@@ -1,0 +1,46 @@
+import { defineConfig } from 'wxt';
+
+/**
+ * Manifest `key` pins the extension id to hknjndehghjflmpnhfpllpjpoiinoehd, so e2e tests and the
+ * demo tour can open chrome-extension://<id>/… pages directly. (Public key only; it grants nothing.)
+ */
+export const EXTENSION_KEY =
+  'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA3hlY0DzcMyRtA48rak8cnfuLTmX4Hb2VStmP2/DZqj0+5frBsxxiIFElwvU9Cvyq6uOta25G9NyH5gHbG0VUSpMAfEVM5TlKC48fWDItSiOO1pE9kC/lWQHmQtJvMvZ+EnFRajAYEmq+NhjeslAZCAijAa0cQuAbVYr/vN4At62WELkJlIdEIHTw0IERAUBJKZmnOXP1goSxJLiKLHE9pDG5LqgzWxEkaxYoUZ371XSCCQJwvu3x77mWTJ9KjNLNPV2dLYqx5ku7LuqmeVhs7Q0IPJNEC+lICNejS3gATXoH0QRDkXKYFy083y4y7VgD7aNvOGPVNzjlx2hstwYW4QIDAQAB';
+export const EXTENSION_ID = 'hknjndehghjflmpnhfpllpjpoiinoehd';
+
+/** PSA and Microsoft 365 cloud origins: optional, requested at runtime for exactly what the user enables. */
+export const OPTIONAL_HOSTS = [
+  'https://*.myconnectwise.net/*',
+  'https://*.connectwise.net/*',
+  'https://*.myconnectwise.com/*',
+  'https://*.autotask.net/*',
+  'https://*.halopsa.com/*',
+  'https://admin.microsoft.com/*',
+  'https://entra.microsoft.com/*',
+  'https://security.microsoft.com/*',
+  'https://outlook.office.com/*',
+  'https://outlook.office365.com/*',
+];
+
+/**
+ * The demo build (METRONOME_DEMO=1: README command 1 and the e2e tests) also reads the bundled demo
+ * PSA served on the loopback address. Store builds never carry it.
+ */
+const DEMO = process.env.METRONOME_DEMO === '1';
+export const DEMO_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'];
+
+export default defineConfig({
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  outDirTemplate: DEMO ? '{{browser}}-mv{{manifestVersion}}-demo' : '{{browser}}-mv{{manifestVersion}}',
+  manifest: ({ browser }) => ({
+    name: DEMO ? 'Metronome (demo)' : 'Metronome',
+    description: 'Customer-success health, due work and meeting follow-through for MSPs, inside your PSA.',
+    ...(browser === 'chrome' ? { key: EXTENSION_KEY } : {}),
+    permissions: ['storage', 'sidePanel', 'alarms', 'scripting', 'unlimitedStorage'],
+    host_permissions: DEMO ? DEMO_HOSTS : [],
+    optional_host_permissions: OPTIONAL_HOSTS,
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'metronome@metronome.local', strict_min_version: '128.0' } } }
+      : {}),
+  }),
+});
