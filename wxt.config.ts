@@ -36,11 +36,29 @@ export default defineConfig({
     name: DEMO ? 'Metronome (demo)' : 'Metronome',
     description: 'Customer-success health, due work and meeting follow-through for MSPs, inside your PSA.',
     ...(browser === 'chrome' ? { key: EXTENSION_KEY } : {}),
-    permissions: ['storage', 'sidePanel', 'alarms', 'scripting', 'unlimitedStorage'],
+    permissions: [
+      'storage',
+      'alarms',
+      'scripting',
+      'unlimitedStorage',
+      // Chrome's side panel; Firefox gets a sidebar_action from the same entrypoint instead.
+      ...(browser === 'firefox' ? [] : ['sidePanel']),
+    ],
+    commands: {
+      _execute_action: { suggested_key: { default: 'Alt+Shift+M' }, description: 'Open the Metronome side panel' },
+    },
     host_permissions: DEMO ? DEMO_HOSTS : [],
     optional_host_permissions: OPTIONAL_HOSTS,
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'metronome@metronome.local', strict_min_version: '128.0' } } }
+      ? { browser_specific_settings: {
+            gecko: {
+              id: 'metronome@metronome.local',
+              strict_min_version: '140.0',
+              // Nothing leaves the browser: no data collection at all.
+              data_collection_permissions: { required: ['none'] },
+            },
+            gecko_android: { strict_min_version: '142.0' },
+          }, }
       : {}),
   }),
 });

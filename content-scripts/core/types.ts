@@ -45,6 +45,20 @@ export interface PageReading {
   warnings: string[];
   /** Main text of the page when useful to the recap composer (Readability), else undefined. */
   mainText?: string;
+  /**
+   * SLA definitions read from an SLA setup page (priority → target hours). Informational: no signal
+   * carries them (tickets carry their own due dates), but options/teach UI may show them.
+   */
+  slaTargets?: SlaTarget[];
+}
+
+/** One priority's targets in an SLA definition, in hours. */
+export interface SlaTarget {
+  sla?: string;
+  priority: string;
+  respondHours?: number;
+  planHours?: number;
+  resolveHours?: number;
 }
 
 /** One page type of one adapter: which pages it knows, what it must yield, and how to read it. */

@@ -1,0 +1,14 @@
+import { DEFAULT_CONFIG } from './engine/config';
+import { evaluateAccount } from './engine/index';
+import { generatePortfolio } from './sample/generate';
+const asOf = new Date('2026-11-17T17:00:00Z');
+const config = { ...DEFAULT_CONFIG, calendar: { ...DEFAULT_CONFIG.calendar, timeZone: 'America/New_York' } };
+const n = Number(process.argv[2] ?? 100);
+const { accounts, signals } = generatePortfolio({ asOf, accounts: n, ticketsPerAccount: 100 });
+const g = new Map<string, any[]>(); for (const s of signals) (g.get(s.accountId) ?? g.set(s.accountId, []).get(s.accountId)!).push(s);
+let t = performance.now();
+const snaps = accounts.map((a) => evaluateAccount({ account: a, signals: g.get(a.id) ?? [], config, asOf }).snapshots);
+console.log('cold', n, (performance.now() - t).toFixed(0), 'ms');
+t = performance.now();
+accounts.forEach((a, i) => evaluateAccount({ account: a, signals: g.get(a.id) ?? [], config, asOf, snapshots: snaps[i] }));
+console.log('warm', n, (performance.now() - t).toFixed(0), 'ms', signals.length);

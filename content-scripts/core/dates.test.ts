@@ -1,0 +1,183 @@
+import { describe, expect, it } from 'vitest';
+import { inferDateOrder, localeDateOrder, parsePsaCalendarDate, parsePsaDate, parsePsaDateTime, wallTimeToEpoch } from './dates';
+
+const NY = { timeZone: 'America/New_York', dateOrder: 'MDY' } as const;
+const BER = { timeZone: 'Europe/Berlin' } as const;
+
+describe('parsePsaDate — locale formats (PRODUCT: US and EU PSA date formats parse correctly)', () => {
+  it.each([
+    ['11/17/2026 8:42 AM', NY, '2026-11-17T08:42:00-05:00'],
+    ['11/17/2026 8:42 PM', NY, '2026-11-17T20:42:00-05:00'],
+    ['11/17/2026 08:42:15 pm', NY, '2026-11-17T20:42:15-05:00'],
+    ['11/17/2026 12:05 AM', NY, '2026-11-17T00:05:00-05:00'],
+    ['11/17/2026 12:05 PM', NY, '2026-11-17T12:05:00-05:00'],
+    ['11/17/2026 8:42 a.m.', NY, '2026-11-17T08:42:00-05:00'],
+    ['11/17/2026 8 AM', NY, '2026-11-17T08:00:00-05:00'],
+    ['17/11/2026 08:42', BER, '2026-11-17T08:42:00+01:00'],
+    ['17.11.2026 08:42', BER, '2026-11-17T08:42:00+01:00'],
+    ['17.11.2026 20:42', BER, '2026-11-17T20:42:00+01:00'],
+    ['2026-11-17T08:42:00', BER, '2026-11-17T08:42:00+01:00'],
+    ['2026-11-17 08:42', NY, '2026-11-17T08:42:00-05:00'],
+    ['2026/11/17 08:42', NY, '2026-11-17T08:42:00-05:00'],
+    ['Nov 17, 2026 8:42 AM', NY, '2026-11-17T08:42:00-05:00'],
+    ['November 17, 2026 at 8:42 PM', NY, '2026-11-17T20:42:00-05:00'],
+    ['Tue 11/17/2026 8:42 AM', NY, '2026-11-17T08:42:00-05:00'],
+    ['Tuesday, November 17, 2026', NY, '2026-11-17T00:00:00-05:00'],
+    ['17 Nov 2026', BER, '2026-11-17T00:00:00+01:00'],
+    ['17. März 2026 14:05', BER, '2026-03-17T14:05:00+01:00'],
+    ['17-Nov-2026', NY, '2026-11-17T00:00:00-05:00'],
+    ['11/17/2026', NY, '2026-11-17T00:00:00-05:00'],
+    ['  11/17/2026\u00a0 8:42\u202fAM ', NY, '2026-11-17T08:42:00-05:00'],
+    ['11/17/26 8:42 AM', NY, '2026-11-17T08:42:00-05:00'],
+    ['2026-11-17T13:42:00Z', NY, '2026-11-17T08:42:00-05:00'],
+    ['2026-11-17T08:42:00.123-05:00', BER, '2026-11-17T14:42:00+01:00'],
+    ['2026-11-17T08:42:00', { timeZone: 'UTC' }, '2026-11-17T08:42:00+00:00'],
+    ['2026-11-17T08:42:00', { timeZone: 'Asia/Kolkata' }, '2026-11-17T08:42:00+05:30'],
+  ] as const)('%s in %o → %s', (text, opts, want) => {
+    expect(parsePsaDate(text, opts)).toBe(want);
+  });
+
+  it('repairs ConnectWise REST malformed "2002-08-20T18: 04: 26Z"', () => {
+    expect(parsePsaDate('2002-08-20T18: 04: 26Z', NY)).toBe('2002-08-20T14:04:26-04:00');
+    expect(parsePsaDate('2002-08-20T18: 04: 26Z', { timeZone: 'UTC' })).toBe('2002-08-20T18:04:26+00:00');
+  });
+});
+
+describe('parsePsaDate — day/month order', () => {
+  it('ambiguous 05/11/2026 follows the hint', () => {
+    expect(parsePsaDate('05/11/2026 08:00', { ...NY, dateOrder: 'MDY' })).toBe('2026-05-11T08:00:00-04:00');
+    expect(parsePsaDate('05/11/2026 08:00', { ...BER, dateOrder: 'DMY' })).toBe('2026-11-05T08:00:00+01:00');
+  });
+  it('ambiguous slash date without a hint → undefined (never a guess)', () => {
+    expect(parsePsaDate('05/11/2026 08:00', { timeZone: 'America/New_York' })).toBeUndefined();
+  });
+  it('same day and month needs no hint', () => {
+    expect(parsePsaDate('05/05/2026', NY)).toBe('2026-05-05T00:00:00-04:00');
+  });
+  it('dotted dates read as DMY without a hint', () => {
+    expect(parsePsaDate('05.11.2026', BER)).toBe('2026-11-05T00:00:00+01:00');
+  });
+  it('unambiguous dates ignore a wrong hint', () => {
+    expect(parsePsaDate('13/11/2026 08:42', { ...BER, dateOrder: 'MDY' })).toBe('2026-11-13T08:42:00+01:00');
+    expect(parsePsaDate('11/13/2026 08:42', { ...NY, dateOrder: 'DMY' })).toBe('2026-11-13T08:42:00-05:00');
+    expect(parsePsaDate('2026-05-11', { ...NY, dateOrder: 'DMY' })).toBe('2026-05-11T00:00:00-04:00');
+  });
+});
+
+describe('parsePsaDate — garbage is undefined, never a wrong date', () => {
+  it.each([
+    '',
+    '   ',
+    'N/A',
+    '--',
+    'Not set',
+    '13/13/2026',
+    '02/30/2026',
+    '2026-02-29',
+    '2026-13-01',
+    '11/17/2026 25:00',
+    '11/17/2026 13:42 PM',
+    '11/17/2026 0:42 AM',
+    '11/17/2026 8:61',
+    '11/17/2026 8',
+    '11/17/2026 8:42 AM EST-ish',
+    'Foo 17, 2026',
+    '17 Foo 2026',
+    '1/1/1066',
+    '<img src=x onerror=alert(1)>',
+    '2026-11-17T08:42:00+25:00',
+    '12345',
+  ])('%j', (text) => {
+    expect(parsePsaDate(text, { ...NY, dateOrder: 'MDY' })).toBeUndefined();
+  });
+  it('leap day of a leap year is fine', () => {
+    expect(parsePsaDate('02/29/2028', NY)).toBe('2028-02-29T00:00:00-05:00');
+  });
+  it('unknown time zone → undefined', () => {
+    expect(parsePsaDate('11/17/2026 8:42 AM', { timeZone: 'Mars/Olympus' })).toBeUndefined();
+  });
+  it('null/undefined → undefined', () => {
+    expect(parsePsaDate(null, NY)).toBeUndefined();
+    expect(parsePsaDate(undefined, NY)).toBeUndefined();
+  });
+});
+
+describe('parsePsaDate — DST gaps and overlaps', () => {
+  it('New York spring-forward gap 03/08/2026 2:30 AM → 3:30 EDT', () => {
+    expect(parsePsaDate('03/08/2026 2:30 AM', NY)).toBe('2026-03-08T03:30:00-04:00');
+  });
+  it('New York 1:59 AM before the gap stays EST; 3:00 AM after is EDT', () => {
+    expect(parsePsaDate('03/08/2026 1:59 AM', NY)).toBe('2026-03-08T01:59:00-05:00');
+    expect(parsePsaDate('03/08/2026 3:00 AM', NY)).toBe('2026-03-08T03:00:00-04:00');
+  });
+  it('New York fall-back overlap 11/01/2026 1:30 AM → first occurrence (EDT)', () => {
+    expect(parsePsaDate('11/01/2026 1:30 AM', NY)).toBe('2026-11-01T01:30:00-04:00');
+    expect(parsePsaDate('11/01/2026 2:00 AM', NY)).toBe('2026-11-01T02:00:00-05:00');
+  });
+  it('Berlin spring-forward gap 29.03.2026 02:30 → 03:30 CEST', () => {
+    expect(parsePsaDate('29.03.2026 02:30', BER)).toBe('2026-03-29T03:30:00+02:00');
+  });
+  it('Berlin fall-back overlap 25.10.2026 02:30 → first occurrence (CEST)', () => {
+    expect(parsePsaDate('25.10.2026 02:30', BER)).toBe('2026-10-25T02:30:00+02:00');
+    expect(new Date(parsePsaDate('25.10.2026 02:30', BER)!).toISOString()).toBe('2026-10-25T00:30:00.000Z');
+    expect(parsePsaDate('25.10.2026 03:00', BER)).toBe('2026-10-25T03:00:00+01:00');
+  });
+  it('wallTimeToEpoch agrees with UTC for UTC', () => {
+    expect(wallTimeToEpoch('UTC', 2026, 11, 17, 8, 42)).toBe(Date.UTC(2026, 10, 17, 8, 42));
+  });
+});
+
+describe('parsePsaDateTime / parsePsaCalendarDate', () => {
+  it('reports whether the text had a time', () => {
+    expect(parsePsaDateTime('11/17/2026', NY)).toEqual({ instant: '2026-11-17T00:00:00-05:00', date: '2026-11-17', hasTime: false });
+    expect(parsePsaDateTime('11/17/2026 8:42 AM', NY)?.hasTime).toBe(true);
+  });
+  it('date-only as end of day', () => {
+    expect(parsePsaDate('11/17/2026', { ...NY, dateOnlyAs: 'endOfDay' })).toBe('2026-11-17T23:59:59-05:00');
+    expect(parsePsaDate('11/17/2026 8:42 AM', { ...NY, dateOnlyAs: 'endOfDay' })).toBe('2026-11-17T08:42:00-05:00');
+  });
+  it('calendar dates keep the printed day', () => {
+    expect(parsePsaCalendarDate('06/30/2027', NY)).toBe('2027-06-30');
+    expect(parsePsaCalendarDate('30.06.2027', BER)).toBe('2027-06-30');
+    expect(parsePsaCalendarDate('Jun 30, 2027', BER)).toBe('2027-06-30');
+    expect(parsePsaCalendarDate('2027-06-30T02:00:00Z', NY)).toBe('2027-06-29');
+    expect(parsePsaCalendarDate('06/31/2027', NY)).toBeUndefined();
+  });
+});
+
+describe('inferDateOrder', () => {
+  it('a 13/… value proves DMY', () => {
+    expect(inferDateOrder(['05/11/2026 08:00', '13/11/2026 09:15', '01/02/2026'])).toBe('DMY');
+  });
+  it('a …/13/… value proves MDY', () => {
+    expect(inferDateOrder(['05/11/2026 8:00 AM', '11/13/2026 9:15 AM'])).toBe('MDY');
+  });
+  it('no proof → undefined', () => {
+    expect(inferDateOrder(['05/11/2026', '01/02/2026', '', 'n/a'])).toBeUndefined();
+    expect(inferDateOrder([])).toBeUndefined();
+  });
+  it('conflicting proof → undefined', () => {
+    expect(inferDateOrder(['13/11/2026', '11/13/2026'])).toBeUndefined();
+  });
+  it('dotted dates lean DMY when nothing else decides', () => {
+    expect(inferDateOrder(['05.11.2026 08:00'])).toBe('DMY');
+  });
+  it('ISO dates prove nothing', () => {
+    expect(inferDateOrder(['2026-11-13 08:00'])).toBeUndefined();
+  });
+});
+
+describe('localeDateOrder', () => {
+  it.each([
+    ['en-US', 'MDY'],
+    ['en_US', 'MDY'],
+    ['en-GB', 'DMY'],
+    ['de_DE', 'DMY'],
+    ['de', 'DMY'],
+    ['fr-FR', 'DMY'],
+    ['en', undefined],
+    ['en-CA', undefined],
+    ['ja-JP', undefined],
+    ['', undefined],
+  ])('%s → %s', (tag, want) => expect(localeDateOrder(tag)).toBe(want));
+});

@@ -1,0 +1,148 @@
+/**
+ * The reader content script's behaviour, on an enabled PSA/M365 page: once the DOM settles, find the
+ * page type (taught mapping first, then the adapters, then the generic fallback), read it, and send
+ * the reading to the background until it is acknowledged. Drift is reported, never stored. Shows
+ * the health pill on ticket and company pages. Plain DOM, no React.
+ */
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { autotaskReaders } from '../autotask';
+import { connectwiseReaders } from '../connectwise';
+import { detectPage, runReader } from '../core/registry';
+import type { PageReading, PageTypeReader, ReadContext } from '../core/types';
+import { genericReader } from '../generic/pages';
+import { mainTextOf } from '../generic/main-text';
+import { haloReaders, readHaloApiResponse } from '../halopsa';
+import { M365_READERS } from '../m365/pages';
+import { teachReader } from '../teach/apply';
+import { TeachMapping } from '../teach/mapping';
+import { createGraphIntake } from './graph-intake';
+import { insertNote } from './insert-note';
+import { hashString, sendUntilAcked } from './messenger';
+import { OBSERVER_MESSAGE } from './page-observer';
+import { mountPill, type Pill } from './pill';
+import { onSettled } from './settle';
+
+/** Adapters in detection order. Each matches by URL path/query + DOM, never by hostname. */
+export const ADAPTER_READERS: readonly PageTypeReader[] = [...connectwiseReaders, ...autotaskReaders, ...haloReaders, ...M365_READERS];
+const GENERIC = genericReader({ mainText: false });
+/** Page types that get the pill (the account is unambiguous there). */
+const PILL_PAGE_TYPES = new Set(['ticket', 'company', 'agreement']);
+
+export interface ReadingAck {
+  accountIds: string[];
+  pill?: { accountName: string; tone: string; word: string; due: number } | null;
+  /** Hosts where the user dismissed the pill. */
+  pillDismissed?: boolean;
+}
+
+export function startReader(ctx: ContentScriptContext): void {
+  const url = () => new URL(location.href);
+  const readContext = (): ReadContext => ({
+    url: url(),
+    now: new Date(),
+    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC',
+  });
+  let taught: PageTypeReader[] = [];
+  let lastSent = '';
+  let pill: Pill | undefined;
+  let pillDismissed = false;
+  const readGraphResponse = createGraphIntake();
+
+  const send = async (reading: PageReading) => {
+    const payload = JSON.stringify([reading.observations, reading.missing]);
+    const readingId = `${hashString(location.href)}-${hashString(payload)}`;
+    if (readingId === lastSent) return; // same page content as last time: nothing new to say
+    lastSent = readingId;
+    const reply = await sendUntilAcked<ReadingAck>(
+      {
+        type: 'reading',
+        readingId,
+        url: location.href,
+        adapter: reading.adapter,
+        pageType: reading.pageType,
+        observations: reading.observations,
+        missing: reading.missing,
+        warnings: reading.warnings.slice(0, 200),
+      },
+      { isInvalid: () => ctx.isInvalid },
+    );
+    if (!reply.ok) {
+      lastSent = ''; // let the next settle try again
+      return;
+    }
+    const ack = reply.data;
+    if (reading.missing.length > 0) showPill({ accountName: 'Metronome', tone: 'drift', word: 'page not recognised', due: 0 }, ack);
+    else if (ack?.pill && PILL_PAGE_TYPES.has(reading.pageType)) showPill(ack.pill, ack);
+  };
+
+  const showPill = (state: NonNullable<ReadingAck['pill']>, ack: ReadingAck | undefined) => {
+    pillDismissed ||= Boolean(ack?.pillDismissed);
+    if (pillDismissed || window.top !== window) return; // one pill, in the top frame only
+    pill ??= mountPill(document, {
+      onOpen: () => void browser.runtime.sendMessage({ type: 'panel.open' }).catch(() => undefined),
+      onDismiss: () => {
+        pillDismissed = true;
+        pill = undefined;
+        void browser.runtime.sendMessage({ type: 'pill.dismiss', host: location.hostname }).catch(() => undefined);
+      },
+    });
+    pill.update(state);
+  };
+
+  const readPage = () => {
+    if (ctx.isInvalid) return;
+    const rc = readContext();
+    const detection = detectPage(document, rc.url, [...taught, ...ADAPTER_READERS]);
+    let reading: PageReading;
+    if (detection && 'reader' in detection) reading = runReader(detection.reader, document, rc);
+    else if (detection && 'drift' in detection)
+      reading = { adapter: detection.drift.reader.adapter, pageType: detection.drift.reader.pageType, observations: [], missing: detection.drift.missing, warnings: [] };
+    else reading = runReader(GENERIC, document, rc);
+    if (reading.observations.length === 0 && reading.missing.length === 0) return;
+    void send(reading);
+  };
+
+  // JSON the page itself received (HaloPSA, M365), forwarded by the main-world observer.
+  ctx.addEventListener(window, 'message', (event: MessageEvent) => {
+    if (event.source !== window || event.origin !== location.origin) return;
+    const data = event.data as { type?: unknown; url?: unknown; body?: unknown } | null;
+    if (!data || data.type !== OBSERVER_MESSAGE || typeof data.url !== 'string' || typeof data.body !== 'string') return;
+    let json: unknown;
+    try {
+      json = JSON.parse(data.body);
+    } catch {
+      return;
+    }
+    const apiUrl = new URL(data.url);
+    const rc = readContext();
+    const reading = readHaloApiResponse(apiUrl.pathname, json, rc) ?? readGraphResponse(apiUrl, json, rc);
+    if (reading && (reading.observations.length || reading.missing.length)) void send(reading);
+  });
+
+  // Requests from the side panel about this page.
+  browser.runtime.onMessage.addListener((msg: unknown) => {
+    const m = msg as { type?: string; text?: string; mappings?: unknown };
+    if (ctx.isInvalid || window.top !== window) return undefined;
+    if (m.type === 'page.mainText') return Promise.resolve({ ok: true, data: { text: mainTextOf(document) ?? '', title: document.title, url: location.href } });
+    if (m.type === 'page.insertNote' && typeof m.text === 'string') return Promise.resolve(insertNote(document, m.text));
+    if (m.type === 'page.reread') {
+      lastSent = '';
+      readPage();
+      return Promise.resolve({ ok: true });
+    }
+    return undefined;
+  });
+
+  // Taught mappings for this host, then the first read.
+  void browser.runtime
+    .sendMessage({ type: 'teach.mappings', host: location.hostname })
+    .then((reply: unknown) => {
+      const list = (reply as { ok?: boolean; data?: unknown[] } | undefined)?.data ?? [];
+      taught = list.flatMap((m) => {
+        const parsed = TeachMapping.safeParse(m);
+        return parsed.success ? [teachReader(parsed.data)] : [];
+      });
+    })
+    .catch(() => undefined)
+    .finally(() => onSettled(ctx, readPage));
+}

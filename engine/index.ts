@@ -1,0 +1,56 @@
+/**
+ * The engine's front door: one account in, its health, CTAs and monthly snapshots out. Pure: the
+ * same code runs in the extension's background, the `score` CLI and the benchmark.
+ *
+ *   evaluateAccount({ account, signals, config, asOf, snapshots, mrrBand }) → { health, ctas, snapshots }
+ *
+ * - `snapshots` in: months already frozen (from storage); months that ended since are frozen here
+ *   and returned in `snapshots` out (new or recomputed), so gates always see whole months.
+ * - `health.atRisk` is the at-risk detection of the trigger engine; it never changes the colour.
+ */
+import { cadenceState } from './cadence';
+import type { MetronomeConfig } from './config';
+import type { AccountHealth, CtaSpec, MonthlySnapshot } from './model';
+import { freezeMonth, monthsToFreeze, scoreAccount } from './score';
+import type { Account, MeetingSignal, Signal } from './signals';
+import { computeTriggers, detectAtRisk } from './triggers';
+
+export interface EvaluateInput {
+  account: Account;
+  signals: readonly Signal[];
+  config: MetronomeConfig;
+  asOf: Date;
+  /** Previously frozen monthly snapshots of this account (any order). */
+  snapshots?: readonly MonthlySnapshot[];
+  /** MRR band of the account within its portfolio (see `mrrBands`), when known. */
+  mrrBand?: number | null;
+}
+
+export interface Evaluation {
+  health: AccountHealth;
+  ctas: CtaSpec[];
+  /** Snapshots frozen by this evaluation (months that ended and were not frozen yet). */
+  snapshots: MonthlySnapshot[];
+}
+
+export function evaluateAccount(input: EvaluateInput): Evaluation {
+  const { account, signals, config, asOf } = input;
+  const existing = input.snapshots ?? [];
+  // Freeze every month that ended since the last evaluation first, so gates see whole months.
+  const frozen = monthsToFreeze(account, existing, asOf, config.calendar.timeZone).map((month) =>
+    freezeMonth({ ...input, snapshots: existing }, month),
+  );
+  const snapshots = frozen.length ? [...existing, ...frozen] : existing;
+  const health = scoreAccount({ ...input, snapshots });
+
+  const meetings = signals.filter((s): s is MeetingSignal => s.kind === 'meeting' && !s.deletedAt);
+  const cadence = cadenceState(account, meetings, health.segment.segment, config, asOf);
+  const triggerInput = { account, signals, health, snapshots, cadence, config, asOf };
+  // At-risk is a flag beside the colour; it never changes the colour (DECISIONS §4).
+  health.atRisk = detectAtRisk(triggerInput);
+  const ctas = computeTriggers(triggerInput);
+  return { health, ctas, snapshots: frozen };
+}
+
+export { mrrBands } from './segment';
+export { DEFAULT_CONFIG, configWith, resolveConfig } from './config';

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { addDaysInTz, addMonthsKey, daysBetween, monthEnd, monthKey, monthStart, monthToDate, parseInstant, startOfDayInTz, wholeMonth } from './zoned';
+
+const t = (iso: string) => Date.parse(iso);
+const NY = 'America/New_York';
+const BER = 'Europe/Berlin';
+const SYD = 'Australia/Sydney';
+
+describe('monthKey (DECISIONS §7 "Month": calendar month in the user time zone)', () => {
+  it('23:30 local on the 31st belongs to that month in New York though it is the 1st in UTC', () => {
+    const ms = t('2026-10-31T23:30:00-04:00');
+    expect(new Date(ms).toISOString().slice(0, 10)).toBe('2026-11-01');
+    expect(monthKey(ms, NY)).toBe('2026-10');
+    expect(monthKey(ms, 'UTC')).toBe('2026-11');
+  });
+  it('Sydney is ahead: 2026-12-31T14:00Z is already January 2027', () => {
+    expect(monthKey(t('2026-12-31T14:00:00Z'), SYD)).toBe('2027-01');
+    expect(monthKey(t('2026-12-31T12:59:59Z'), SYD)).toBe('2026-12');
+  });
+  it('Berlin year end', () => {
+    expect(monthKey(t('2026-12-31T22:59:59Z'), BER)).toBe('2026-12');
+    expect(monthKey(t('2026-12-31T23:00:00Z'), BER)).toBe('2027-01');
+  });
+});
+
+describe('monthStart / monthEnd', () => {
+  it('New York November 2026 (DST ends 11-01): starts EDT, ends EST', () => {
+    expect(new Date(monthStart('2026-11', NY)).toISOString()).toBe('2026-11-01T04:00:00.000Z');
+    expect(new Date(monthEnd('2026-11', NY)).toISOString()).toBe('2026-12-01T05:00:00.000Z');
+  });
+  it('Berlin March 2026 (DST starts 03-29) and year end', () => {
+    expect(new Date(monthStart('2026-03', BER)).toISOString()).toBe('2026-02-28T23:00:00.000Z');
+    expect(new Date(monthEnd('2026-03', BER)).toISOString()).toBe('2026-03-31T22:00:00.000Z');
+    expect(new Date(monthEnd('2026-12', BER)).toISOString()).toBe('2026-12-31T23:00:00.000Z');
+  });
+  it('Sydney April 2026 (DST ends 04-05): +11 → +10', () => {
+    expect(new Date(monthStart('2026-04', SYD)).toISOString()).toBe('2026-03-31T13:00:00.000Z');
+    expect(new Date(monthEnd('2026-04', SYD)).toISOString()).toBe('2026-04-30T14:00:00.000Z');
+  });
+  it('wholeMonth is [start, end) and rejects a bad key', () => {
+    expect(wholeMonth('2026-02', 'UTC')).toEqual({ start: t('2026-02-01T00:00:00Z'), end: t('2026-03-01T00:00:00Z') });
+    expect(() => monthStart('2026-13', 'UTC')).toThrow();
+    expect(() => monthStart('26-01', 'UTC')).toThrow();
+  });
+});
+
+describe('addMonthsKey', () => {
+  it('crosses year ends both ways', () => {
+    expect(addMonthsKey('2026-12', 1)).toBe('2027-01');
+    expect(addMonthsKey('2026-01', -1)).toBe('2025-12');
+    expect(addMonthsKey('2026-01', -13)).toBe('2024-12');
+  });
+});
+
+describe('addDaysInTz / daysBetween', () => {
+  it('keeps the wall-clock time across a DST change (New York, spring forward)', () => {
+    const before = t('2026-03-07T09:00:00-05:00');
+    const after = addDaysInTz(before, 1, NY);
+    expect(new Date(after).toISOString()).toBe('2026-03-08T13:00:00.000Z'); // 09:00 EDT
+    expect(daysBetween(before, after)).toBeCloseTo(23 / 24, 10);
+  });
+  it('Berlin autumn: one calendar day is 25 h', () => {
+    const before = t('2026-10-24T12:00:00+02:00');
+    expect(daysBetween(before, addDaysInTz(before, 1, BER))).toBeCloseTo(25 / 24, 10);
+  });
+  it('negative days cross a month and year end (Sydney)', () => {
+    expect(new Date(addDaysInTz(t('2027-01-01T00:30:00+11:00'), -1, SYD)).toISOString()).toBe('2026-12-30T13:30:00.000Z');
+  });
+  it('daysBetween is signed elapsed days', () => {
+    expect(daysBetween(t('2026-01-01T00:00:00Z'), t('2026-01-31T00:00:00Z'))).toBe(30);
+    expect(daysBetween(t('2026-01-31T00:00:00Z'), t('2026-01-01T00:00:00Z'))).toBe(-30);
+  });
+});
+
+describe('startOfDayInTz / monthToDate', () => {
+  it('local midnight in New York', () => {
+    expect(new Date(startOfDayInTz(t('2026-11-01T03:30:00Z'), NY)).toISOString()).toBe('2026-10-31T04:00:00.000Z');
+  });
+  it('month to date: from the 1st (local) to just after asOf', () => {
+    const asOf = t('2026-11-17T08:42:00-05:00');
+    expect(monthToDate(asOf, NY)).toEqual({ start: t('2026-11-01T00:00:00-04:00'), end: asOf + 1 });
+  });
+});
+
+describe('parseInstant', () => {
+  it('matches Date.parse on Z, offsets, fractions and falls back on other shapes', () => {
+    const cases = [
+      '2026-11-17T08:42:00-05:00',
+      '2026-11-17T08:42:00Z',
+      '2026-11-17T08:42:00.123Z',
+      '2026-11-17T08:42:00.1+05:30',
+      '2026-11-17T08:42:00.123456+01:00',
+      '2024-02-29T23:59:59.999-12:00',
+      '2026-11-17T08:42Z',
+      '2026-11-17T08:42:00+0530',
+      '2026-11-17',
+      'not a date',
+    ];
+    for (const c of cases) expect(parseInstant(c), c).toEqual(Date.parse(c));
+  });
+});

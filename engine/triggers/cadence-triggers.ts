@@ -1,0 +1,302 @@
+/**
+ * The six cadence triggers (DECISIONS §5, seed-rulebook §5.1):
+ * CAD-1 renewal − 90 d · CAD-2 fiscal year end − 30 d budget session · CAD-3 assessment completed →
+ * roadmap review by + 10 d · CAD-4 initiative approved → kick-off within 5 business days ·
+ * CAD-5 engagement drop (2 missed touchpoints or no decision in 30 d; = core play "Engagement down") ·
+ * CAD-6 adoption below fix-first (MFA < 60% or endpoint < 80%, strict).
+ *
+ * Date triggers fire at local midnight of their day in the user's time zone ("on the day, not the
+ * day before") and never before the account was first seen; they stay open until the date passes.
+ */
+import type { CtaSpec } from '../model';
+import { addCalendarDays, localDate, startOfDate } from '../time/business';
+import { buildCta, DAY_MS, earlier, fmtDay, later, pct, type TriggerContext } from './context';
+import { datedPeriod, monthPeriod, recordPeriod } from './ids';
+import { missStreak } from './missed';
+import { latestDecisions } from './proposals';
+
+export const CADENCE_TRIGGERS = {
+  renewal: 'renewal',
+  fiscalYearEnd: 'fiscalYearEnd',
+  assessmentRoadmap: 'assessmentRoadmap',
+  initiativeKickoff: 'initiativeKickoff',
+  engagementDrop: 'engagementDrop',
+  adoptionFixFirst: 'adoptionFixFirst',
+} as const;
+
+const firstSeen = (ctx: TriggerContext) => new Date(ctx.account.firstSeenAt);
+const offsetLabel = (days: number) => `T${days < 0 ? '−' : '+'}${Math.abs(days)} d`;
+
+/** CAD-1: from renewal + offsetDays (local midnight) through the renewal day. */
+export function renewalTrigger(ctx: TriggerContext): CtaSpec[] {
+  const play = ctx.config.triggers.cadence.renewal;
+  const renewal = ctx.account.renewalDate ?? ctx.account.agreement?.end;
+  if (!play.enabled || !renewal) return [];
+  const renewalStart = startOfDate(renewal, ctx.tz);
+  const fireDay = addCalendarDays(renewalStart, play.offsetDays, ctx.tz);
+  const windowEnd = addCalendarDays(renewalStart, 1, ctx.tz);
+  const t = ctx.asOf.getTime();
+  if (t < fireDay.getTime() || t >= windowEnd.getTime()) return [];
+  const renewalLabel = fmtDay(renewalStart, ctx);
+  return [
+    buildCta(ctx, play, {
+      trigger: CADENCE_TRIGGERS.renewal,
+      period: `renewal-${renewal}`,
+      firedAt: later(fireDay, firstSeen(ctx)),
+      why: `Agreement renews on ${renewalLabel}; the renewal review is due from ${offsetLabel(play.offsetDays)} (${fmtDay(fireDay, ctx)}).`,
+      vars: { renewalDate: renewalLabel },
+    }),
+  ];
+}
+
+/** The fiscal year end `MM-dd` in a given year; a day past the month's end (02-29 in 2027) clamps to it. */
+export function fiscalYearEndDate(monthDay: string, year: number): string {
+  const [m, d] = monthDay.split('-').map(Number) as [number, number];
+  const last = new Date(Date.UTC(year, m, 0)).getUTCDate();
+  return `${year}-${String(m).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}
+
+/** CAD-2: from FYE + offsetDays through the FYE day; the FYE seen from December may be next January. */
+export function fiscalYearEndTrigger(ctx: TriggerContext): CtaSpec[] {
+  const play = ctx.config.triggers.cadence.fiscalYearEnd;
+  const fye = ctx.account.fiscalYearEnd;
+  if (!play.enabled || !fye) return [];
+  const year = Number(localDate(ctx.asOf, ctx.tz).slice(0, 4));
+  const t = ctx.asOf.getTime();
+  for (const y of [year - 1, year, year + 1]) {
+    const ymd = fiscalYearEndDate(fye, y);
+    const fyeStart = startOfDate(ymd, ctx.tz);
+    const fireDay = addCalendarDays(fyeStart, play.offsetDays, ctx.tz);
+    if (t < fireDay.getTime() || t >= addCalendarDays(fyeStart, 1, ctx.tz).getTime()) continue;
+    const label = fmtDay(fyeStart, ctx);
+    return [
+      buildCta(ctx, play, {
+        trigger: CADENCE_TRIGGERS.fiscalYearEnd,
+        period: `fye-${ymd}`,
+        firedAt: later(fireDay, firstSeen(ctx)),
+        why: `Fiscal year ends on ${label}; the budget session is due from ${offsetLabel(play.offsetDays)} (${fmtDay(fireDay, ctx)}).`,
+        vars: { fiscalYearEnd: label },
+      }),
+    ];
+  }
+  return [];
+}
+
+/**
+ * CAD-3: each assessment completed recently without a Roadmap meeting held since → roadmap review
+ * due by completion + withinDays. Stays visible for `eventLookbackDays` after it falls due.
+ */
+export function assessmentRoadmapTriggers(ctx: TriggerContext): CtaSpec[] {
+  const play = ctx.config.triggers.cadence.assessmentRoadmap;
+  if (!play.enabled) return [];
+  const t = ctx.asOf.getTime();
+  const horizonMs = (play.withinDays + ctx.config.triggers.eventLookbackDays) * DAY_MS;
+  const out: CtaSpec[] = [];
+  const seen = new Set<string>();
+  for (const a of [...ctx.by.assessment].sort((x, y) => Date.parse(x.completedAt) - Date.parse(y.completedAt))) {
+    if (seen.has(a.assessmentId)) continue;
+    seen.add(a.assessmentId);
+    const done = Date.parse(a.completedAt);
+    if (done > t || t - done > horizonMs) continue;
+    const reviewed = ctx.by.meeting.some((m) => m.status === 'held' && m.type === 'Roadmap' && m.heldAt && Date.parse(m.heldAt) >= done);
+    if (reviewed) continue;
+    const completed = new Date(done);
+    out.push(
+      buildCta(ctx, play, {
+        trigger: CADENCE_TRIGGERS.assessmentRoadmap,
+        period: recordPeriod('assessment', a.assessmentId),
+        firedAt: completed,
+        dueBy: addCalendarDays(completed, play.withinDays, ctx.tz),
+        why: `Assessment "${a.name}" completed ${fmtDay(completed, ctx)}; the roadmap review is due within ${play.withinDays} days.`,
+        vars: { assessment: a.name },
+      }),
+    );
+  }
+  return out;
+}
+
+/**
+ * CAD-4: an initiative whose latest stage is `approved` (changed within `lookbackDays`) and no
+ * Kick-off meeting held since → kick-off within 5 business days of approval.
+ */
+export function initiativeKickoffTriggers(ctx: TriggerContext): CtaSpec[] {
+  const play = ctx.config.triggers.cadence.initiativeKickoff;
+  if (!play.enabled) return [];
+  const t = ctx.asOf.getTime();
+  const latest = new Map<string, (typeof ctx.by.initiative)[number]>();
+  for (const s of ctx.by.initiative) {
+    if (Date.parse(s.changedAt) > t) continue;
+    const prev = latest.get(s.initiativeId);
+    if (!prev || Date.parse(s.changedAt) > Date.parse(prev.changedAt)) latest.set(s.initiativeId, s);
+  }
+  const out: CtaSpec[] = [];
+  for (const s of latest.values()) {
+    if (s.stage !== 'approved') continue;
+    const approved = Date.parse(s.changedAt);
+    if (t - approved > play.lookbackDays * DAY_MS) continue;
+    const kicked = ctx.by.meeting.some((m) => m.status === 'held' && m.type === 'Kick-off' && m.heldAt && Date.parse(m.heldAt) >= approved);
+    if (kicked) continue;
+    out.push(
+      buildCta(ctx, play, {
+        trigger: CADENCE_TRIGGERS.initiativeKickoff,
+        period: recordPeriod('initiative', s.initiativeId),
+        title: `${play.title}: ${s.name}`,
+        firedAt: new Date(approved),
+        why: `Initiative "${s.name}" approved ${fmtDay(approved, ctx)}; kick-off due within the configured window.`,
+        vars: { initiative: s.name },
+      }),
+    );
+  }
+  return out;
+}
+
+/**
+ * CAD-5 engagement drop: (a) ≥ missedTouchpoints missed meetings (strategic misses from the cadence,
+ * plus other meetings logged as missed) within the window, or (b) a proposal pending and no decision
+ * (yes/no) for noDecisionDays. One CSM CTA for one problem: (a) is left to the missed-cadence step 2
+ * ("Re-engage Stakeholders") when that covers the streak, and (b) to the per-proposal reset play when
+ * that is on and fires no later (resetAfterDays ≤ noDecisionDays: the oldest pending proposal is then
+ * always past its reset).
+ */
+export function engagementDropTrigger(
+  ctx: TriggerContext,
+  opts: { reengageCoversStreak: boolean; proposalResetCoversDrought?: boolean },
+): CtaSpec[] {
+  const play = ctx.config.triggers.cadence.engagementDrop;
+  if (!play.enabled) return [];
+  const t = ctx.asOf.getTime();
+  const parts: string[] = [];
+  const sinces: Date[] = [];
+
+  if (!opts.reengageCoversStreak) {
+    const windowStart = t - play.touchpointWindowDays * DAY_MS;
+    const misses: { at: Date; due: Date }[] = [];
+    for (const e of ctx.cadence.expected) {
+      if (e.status !== 'missed') continue;
+      const logged = e.missedMeetingId ? ctx.by.meeting.find((m) => m.meetingId === e.missedMeetingId) : undefined;
+      const at = logged?.status === 'missed' ? new Date(e.dueAt) : new Date(e.graceEndsAt);
+      misses.push({ at, due: new Date(e.dueAt) });
+    }
+    const strategicIds = new Set(ctx.cadence.expected.map((e) => e.missedMeetingId).filter(Boolean));
+    for (const m of ctx.by.meeting) {
+      if (m.status !== 'missed' || !m.plannedFor || strategicIds.has(m.meetingId)) continue;
+      misses.push({ at: new Date(m.plannedFor), due: new Date(m.plannedFor) });
+    }
+    const inWindow = misses
+      .filter((m) => m.at.getTime() > windowStart && m.at.getTime() <= t)
+      .sort((a, b) => a.at.getTime() - b.at.getTime());
+    const nth = inWindow[play.missedTouchpoints - 1];
+    if (nth) {
+      sinces.push(nth.at);
+      parts.push(
+        `${inWindow.length} missed touchpoints in ${play.touchpointWindowDays} days (${inWindow.map((m) => fmtDay(m.due, ctx)).join(', ')})`,
+      );
+    }
+  }
+
+  const decisions = (opts.proposalResetCoversDrought ? [] : latestDecisions(ctx.by.decision)).filter((d) => !d.otherAction && Date.parse(d.proposedAt) <= t);
+  const pending = decisions.filter((d) => d.status === 'pending').sort((a, b) => Date.parse(a.proposedAt) - Date.parse(b.proposedAt));
+  const oldest = pending[0];
+  if (oldest) {
+    const lastDecided = Math.max(
+      -Infinity,
+      ...decisions.filter((d) => d.status !== 'pending' && d.decidedAt && Date.parse(d.decidedAt) <= t).map((d) => Date.parse(d.decidedAt!)),
+    );
+    const from = Math.max(Date.parse(oldest.proposedAt), lastDecided);
+    const since = addCalendarDays(new Date(from), play.noDecisionDays, ctx.tz);
+    if (since.getTime() <= t) {
+      sinces.push(since);
+      const lastText = Number.isFinite(lastDecided) ? `last decision ${fmtDay(lastDecided, ctx)}` : 'no decision logged yet';
+      parts.push(`no decision in ${play.noDecisionDays} days while "${oldest.title}" is pending (${lastText})`);
+    }
+  }
+
+  if (sinces.length === 0) return [];
+  const firedAt = sinces.reduce(earlier);
+  return [
+    buildCta(ctx, play, {
+      trigger: CADENCE_TRIGGERS.engagementDrop,
+      period: datedPeriod('since', firedAt, ctx.tz),
+      firedAt,
+      dimension: 'engagement',
+      why: `Engagement down: ${parts.join('; ')}.`,
+    }),
+  ];
+}
+
+export interface InsightBelow {
+  insight: string;
+  coveragePct: number;
+  threshold: number;
+  /** Earliest reading of the current run below the threshold. */
+  since: Date;
+}
+
+/**
+ * Insights whose latest reading (up to asOf) is strictly below its floor, with the earliest reading
+ * of the current below-floor run. An insight with no reading is not a failure (no data).
+ */
+export function insightsBelow(ctx: TriggerContext, floors: readonly { insight: string; below: number }[]): InsightBelow[] {
+  const t = ctx.asOf.getTime();
+  const out: InsightBelow[] = [];
+  for (const { insight, below } of floors) {
+    const readings = ctx.by.adoption
+      .filter((s) => s.insight === insight && Date.parse(s.observedAt) <= t)
+      .sort((a, b) => Date.parse(a.observedAt) - Date.parse(b.observedAt));
+    const latest = readings[readings.length - 1];
+    if (!latest || !(latest.coveragePct < below)) continue;
+    let i = readings.length - 1;
+    while (i > 0 && readings[i - 1]!.coveragePct < below) i--;
+    out.push({ insight, coveragePct: latest.coveragePct, threshold: below, since: new Date(readings[i]!.observedAt) });
+  }
+  return out;
+}
+
+/** Fix-first failures with the health gate's floors (`health.adoption.fixFirst`). */
+export const fixFirstFailures = (ctx: TriggerContext): InsightBelow[] => insightsBelow(ctx, ctx.config.health.adoption.fixFirst);
+
+/** Human label of an insight from the health configuration. */
+export function insightLabel(ctx: TriggerContext, key: string): string {
+  return ctx.config.health.adoption.insights.find((i) => i.key === key)?.label ?? key;
+}
+
+/**
+ * CAD-6: adoption below fix-first → TAM remediation (monthly period while the gate holds, so a
+ * gate that stays on gets a fresh CTA each month, like the monthly Red CTAs).
+ */
+export function adoptionFixFirstTrigger(ctx: TriggerContext): CtaSpec[] {
+  const play = ctx.config.triggers.cadence.adoptionFixFirst;
+  if (!play.enabled) return [];
+  const failures = fixFirstFailures(ctx);
+  if (failures.length === 0) return [];
+  const monthStart = startOfDate(`${monthPeriod(ctx.asOf, ctx.tz)}-01`, ctx.tz);
+  const since = failures.map((f) => f.since).reduce(earlier);
+  const firedAt = later(later(since, monthStart), firstSeen(ctx));
+  const why = failures
+    .map((f) => `${insightLabel(ctx, f.insight)} ${pct(f.coveragePct)} < ${f.threshold}%`)
+    .join('; ');
+  return [
+    buildCta(ctx, play, {
+      trigger: CADENCE_TRIGGERS.adoptionFixFirst,
+      period: monthPeriod(ctx.asOf, ctx.tz),
+      firedAt,
+      dimension: 'adoption',
+      why: `Fix-first gate: ${why}.`,
+    }),
+  ];
+}
+
+export function cadenceTriggers(ctx: TriggerContext): CtaSpec[] {
+  const streak = missStreak(ctx);
+  const reengageCoversStreak = ctx.config.triggers.missed.reengage.enabled && streak.length >= 2;
+  const { reset, resetAfterDays } = ctx.config.triggers.proposals;
+  const proposalResetCoversDrought = reset.enabled && resetAfterDays <= ctx.config.triggers.cadence.engagementDrop.noDecisionDays;
+  return [
+    ...renewalTrigger(ctx),
+    ...fiscalYearEndTrigger(ctx),
+    ...assessmentRoadmapTriggers(ctx),
+    ...initiativeKickoffTriggers(ctx),
+    ...engagementDropTrigger(ctx, { reengageCoversStreak, proposalResetCoversDrought }),
+    ...adoptionFixFirstTrigger(ctx),
+  ];
+}

@@ -1,0 +1,60 @@
+/**
+ * Proposal / decision aging (DECISIONS §5, [L155] [L231]): a proposal pending more than 30 days
+ * (strictly) → reset play (two options: now vs next quarter); more than 60 days → re-sequence on the
+ * roadmap or close with a decline reason (price | timing | relevance | dependency). One CTA per
+ * proposal and step; it fires at proposedAt + N calendar days in the user's time zone, so its clocks
+ * never move between runs. A decided proposal (yes/no) stops both.
+ */
+import type { CtaSpec } from '../model';
+import type { DecisionSignal } from '../signals';
+import { addCalendarDays } from '../time/business';
+import { buildCta, DAY_MS, fmtDay, type TriggerContext } from './context';
+import { recordPeriod } from './ids';
+
+export const PROPOSAL_TRIGGERS = { reset: 'proposalReset', resequence: 'proposalResequence' } as const;
+
+/** The latest record per decision id (a decision logged again updates its status). */
+export function latestDecisions(decisions: readonly DecisionSignal[]): DecisionSignal[] {
+  const byId = new Map<string, DecisionSignal>();
+  for (const d of decisions) {
+    const prev = byId.get(d.decisionId);
+    if (!prev || Date.parse(d.observedAt) >= Date.parse(prev.observedAt)) byId.set(d.decisionId, d);
+  }
+  return [...byId.values()];
+}
+
+export function proposalAgingTriggers(ctx: TriggerContext): CtaSpec[] {
+  const cfg = ctx.config.triggers.proposals;
+  const t = ctx.asOf.getTime();
+  const out: CtaSpec[] = [];
+  const pending = latestDecisions(ctx.by.decision)
+    .filter((d) => d.status === 'pending' && !d.otherAction && Date.parse(d.proposedAt) <= t)
+    .sort((a, b) => Date.parse(a.proposedAt) - Date.parse(b.proposedAt) || a.decisionId.localeCompare(b.decisionId));
+  for (const d of pending) {
+    const proposed = new Date(d.proposedAt);
+    const age = Math.floor((t - proposed.getTime()) / DAY_MS);
+    const period = recordPeriod('decision', d.decisionId);
+    const vars = { proposal: d.title };
+    const steps = [
+      { play: cfg.reset, after: cfg.resetAfterDays, trigger: PROPOSAL_TRIGGERS.reset },
+      { play: cfg.resequence, after: cfg.resequenceAfterDays, trigger: PROPOSAL_TRIGGERS.resequence },
+    ];
+    for (const { play, after, trigger } of steps) {
+      if (!play.enabled) continue;
+      const firedAt = addCalendarDays(proposed, after, ctx.tz);
+      if (!(t > firedAt.getTime())) continue; // "> N days": exactly N days is not yet
+      out.push(
+        buildCta(ctx, play, {
+          trigger,
+          period,
+          title: `${play.title}: ${d.title}`,
+          firedAt,
+          dimension: 'engagement',
+          why: `Proposal "${d.title}" proposed ${fmtDay(proposed, ctx)} is pending for ${age} days (> ${after}) without a decision.`,
+          vars,
+        }),
+      );
+    }
+  }
+  return out;
+}

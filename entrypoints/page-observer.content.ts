@@ -1,0 +1,15 @@
+/**
+ * Main-world observer of the JSON the page receives (HaloPSA, M365 admin center). Registered at
+ * runtime by the background for enabled hosts only; see content-scripts/runtime/page-observer.ts.
+ */
+import { installPageObserver } from '../content-scripts/runtime/page-observer';
+
+export default defineContentScript({
+  matches: ['https://*.halopsa.com/*'],
+  registration: 'runtime',
+  world: 'MAIN',
+  runAt: 'document_start',
+  main() {
+    installPageObserver(window);
+  },
+});

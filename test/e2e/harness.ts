@@ -1,0 +1,74 @@
+/**
+ * Launch Debian's Chromium with the built demo extension loaded (headless=new), the way a user runs
+ * it. Never downloads a browser: `CHROMIUM_PATH` or /usr/bin/chromium.
+ */
+import { chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+export const EXTENSION_ID = 'hknjndehghjflmpnhfpllpjpoiinoehd';
+export const DEMO_BUILD_DIR = path.resolve('.output/chrome-mv3-demo');
+
+export function chromiumPath(): string {
+  const p = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(p)) throw new Error(`Chromium not found at ${p}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
+  return p;
+}
+
+export interface ExtensionSession {
+  context: BrowserContext;
+  extensionId: string;
+  serviceWorker(): Promise<Worker>;
+  /** Open an extension page (`sidepanel.html`, `dashboard.html`, `options.html`). */
+  openExtensionPage(file: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export async function launchExtension(opts: { headed?: boolean; extensionDir?: string } = {}): Promise<ExtensionSession> {
+  const extensionDir = opts.extensionDir ?? DEMO_BUILD_DIR;
+  if (!existsSync(path.join(extensionDir, 'manifest.json')))
+    throw new Error(`No built extension in ${extensionDir}: run METRONOME_DEMO=1 npx wxt build first`);
+  const userDataDir = mkdtempSync(path.join(tmpdir(), 'metronome-e2e-'));
+  const args = [
+    `--disable-extensions-except=${extensionDir}`,
+    `--load-extension=${extensionDir}`,
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-dev-shm-usage',
+  ];
+  if (!opts.headed) args.unshift('--headless=new');
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromiumPath(),
+    headless: false, // headless is chosen by --headless=new above (the old headless mode has no extensions)
+    args,
+    viewport: { width: 1280, height: 860 },
+  });
+  const serviceWorker = async (): Promise<Worker> => {
+    const existing = context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${EXTENSION_ID}/`));
+    if (existing) return existing;
+    return context.waitForEvent('serviceworker', {
+      predicate: (w) => w.url().startsWith(`chrome-extension://${EXTENSION_ID}/`),
+      timeout: 15_000,
+    });
+  };
+  await serviceWorker();
+  return {
+    context,
+    extensionId: EXTENSION_ID,
+    serviceWorker,
+    async openExtensionPage(file) {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${EXTENSION_ID}/${file}`);
+      return page;
+    },
+    async close() {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}

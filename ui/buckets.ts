@@ -1,0 +1,71 @@
+/**
+ * Due-trigger grouping for the side panel: overdue / due within 7 days / next 30 days / later, and
+ * the first-action clock (≤ 72 h after firing, DECISIONS §5). Pure.
+ */
+import type { Cta } from '../engine/model';
+import { formatDuration } from '../recap/deadline';
+
+/** Group edges in days (UI grouping, not a methodology threshold). */
+export const CTA_BUCKET_DAYS = { soon: 7, horizon: 30 } as const;
+
+export const BUCKETS = ['overdue', 'week', 'month', 'later'] as const;
+export type Bucket = (typeof BUCKETS)[number];
+export const BUCKET_LABELS: Record<Bucket, string> = {
+  overdue: 'Overdue',
+  week: 'Due within 7 days',
+  month: 'Next 30 days',
+  later: 'Later',
+};
+
+const DAY = 86_400_000;
+
+/** Is this CTA due work now (open, or a snooze that has ended; not resolved by the engine)? */
+export function isActive(c: Cta, now: Date): boolean {
+  if (c.deletedAt || c.resolvedByEngineAt) return false;
+  if (c.status === 'open') return true;
+  return c.status === 'snoozed' && (!c.snoozedUntil || Date.parse(c.snoozedUntil) <= now.getTime());
+}
+
+export function bucketOf(c: Cta, now: Date): Bucket {
+  const left = Date.parse(c.dueBy) - now.getTime();
+  if (left < 0) return 'overdue';
+  if (left <= CTA_BUCKET_DAYS.soon * DAY) return 'week';
+  if (left <= CTA_BUCKET_DAYS.horizon * DAY) return 'month';
+  return 'later';
+}
+
+export interface CtaGroups {
+  overdue: Cta[];
+  week: Cta[];
+  month: Cta[];
+  later: Cta[];
+  /** Done, dismissed, snoozed (still sleeping) or resolved by the engine. */
+  closed: Cta[];
+}
+
+export function groupCtas(ctas: readonly Cta[], now: Date): CtaGroups {
+  const g: CtaGroups = { overdue: [], week: [], month: [], later: [], closed: [] };
+  for (const c of ctas) {
+    if (c.deletedAt) continue;
+    if (isActive(c, now)) g[bucketOf(c, now)].push(c);
+    else g.closed.push(c);
+  }
+  const byDue = (a: Cta, b: Cta) => Date.parse(a.dueBy) - Date.parse(b.dueBy) || a.id.localeCompare(b.id);
+  for (const k of BUCKETS) g[k].sort(byDue);
+  g.closed.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+  return g;
+}
+
+export interface FirstActionClock {
+  state: 'done' | 'running' | 'late';
+  label: string;
+}
+
+/** "First action: 41 h 10 min left" / "First action late by 5 h 00 min" / "First action logged". */
+export function firstActionClock(c: Cta, now: Date): FirstActionClock {
+  if (c.firstActionAt) return { state: 'done', label: 'First action logged' };
+  const left = Date.parse(c.firstActionDue) - now.getTime();
+  return left >= 0
+    ? { state: 'running', label: `First action: ${formatDuration(left)} left` }
+    : { state: 'late', label: `First action late by ${formatDuration(left)}` };
+}

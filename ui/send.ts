@@ -1,0 +1,40 @@
+/**
+ * The one way the UI writes: a zod-validated message to the background, whose `Reply` comes back.
+ * A message that does not validate is never sent; a failure (invalid, no answer, `ok: false`) is
+ * surfaced to the user as a notice and returned as `{ ok: false }` so callers can keep the form open.
+ */
+import { browser } from 'wxt/browser';
+import { Message, type MessageInput, type Reply } from '../messaging/protocol';
+import { notify } from './notices';
+
+export interface SendOptions {
+  /** Do not raise a notice on failure (the caller shows its own message). */
+  quiet?: boolean;
+}
+
+export async function send<T = unknown>(message: MessageInput, opts: SendOptions = {}): Promise<Reply<T>> {
+  const fail = (error: string, errors?: { path: string; message: string }[]): Reply<T> => {
+    if (!opts.quiet) notify('error', errors?.length ? `${error}: ${errors.map((e) => `${e.path} ${e.message}`).join('; ')}` : error);
+    return errors ? { ok: false, error, errors } : { ok: false, error };
+  };
+  const parsed = Message.safeParse(message);
+  if (!parsed.success) {
+    return fail(
+      'Not saved — check the form',
+      parsed.error.issues.map((i) => ({ path: i.path.slice(1).join('.') || i.path.join('.'), message: i.message })),
+    );
+  }
+  let reply: unknown;
+  try {
+    reply = await browser.runtime.sendMessage(parsed.data);
+  } catch (e) {
+    return fail(`Metronome’s background did not answer (${e instanceof Error ? e.message : String(e)})`);
+  }
+  if (!isReply(reply)) return fail('Metronome’s background gave no answer');
+  if (!reply.ok) return fail(reply.error || 'Failed', reply.errors);
+  return reply as Reply<T>;
+}
+
+function isReply(r: unknown): r is Reply {
+  return typeof r === 'object' && r !== null && typeof (r as { ok?: unknown }).ok === 'boolean';
+}

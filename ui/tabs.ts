@@ -1,0 +1,91 @@
+/**
+ * The side panel follows the active tab: which account does it show? Asks the background with
+ * `{ type: 'tab.account', tabId }` on open, on tab switch and when the tab finishes loading a new URL.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { browser } from 'wxt/browser';
+import { send } from './send';
+
+export interface TabAccount {
+  tabId: number | null;
+  url: string | null;
+  /** Account the background attributes to the tab (from its last reading), or null. */
+  accountId: string | null;
+  /** Extra facts the background may send (adapter, drift), kept loosely. */
+  host: string | null;
+  loading: boolean;
+}
+
+/** Accepts `data: "acct-1"`, `data: { accountId }` or `data: null` — the background's reply to `tab.account`. */
+export function accountIdFromReply(data: unknown): string | null {
+  if (typeof data === 'string' && data) return data;
+  if (data && typeof data === 'object') {
+    const id = (data as { accountId?: unknown }).accountId;
+    if (typeof id === 'string' && id) return id;
+  }
+  return null;
+}
+
+function hostOf(url: string | null | undefined): string | null {
+  if (!url) return null;
+  try {
+    return new URL(url).host || null;
+  } catch {
+    return null;
+  }
+}
+
+const RETRY_MS = [1500, 5000];
+
+export function useTabAccount(): TabAccount {
+  const [state, setState] = useState<TabAccount>({ tabId: null, url: null, accountId: null, host: null, loading: true });
+  const seq = useRef(0);
+
+  useEffect(() => {
+    let alive = true;
+    const timers: ReturnType<typeof setTimeout>[] = [];
+    const resolve = async (tabId?: number, attempt = 0) => {
+      const mine = attempt === 0 ? ++seq.current : seq.current;
+      let tab: { id?: number; url?: string } | undefined;
+      try {
+        if (tabId !== undefined) tab = await browser.tabs.get(tabId);
+        else [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+      } catch {
+        tab = undefined;
+      }
+      if (!tab || tab.id === undefined) {
+        if (alive && mine === seq.current) setState({ tabId: null, url: null, accountId: null, host: null, loading: false });
+        return;
+      }
+      const reply = await send({ type: 'tab.account', tabId: tab.id }, { quiet: true });
+      if (!alive || mine !== seq.current) return;
+      const accountId = reply.ok ? accountIdFromReply(reply.data) : null;
+      setState({ tabId: tab.id, url: tab.url ?? null, accountId, host: hostOf(tab.url), loading: false });
+      // The page's reading reaches the background a moment after the tab loads: ask again shortly.
+      if (!accountId && attempt < RETRY_MS.length) {
+        const t = setTimeout(() => void resolve(tab.id, attempt + 1), RETRY_MS[attempt]);
+        timers.push(t);
+      }
+    };
+    void resolve();
+    const onActivated = (info: { tabId: number }) => void resolve(info.tabId);
+    const onUpdated = (tabId: number, change: { status?: string; url?: string }, tab: { active?: boolean }) => {
+      if (tab.active && (change.status === 'complete' || change.url)) void resolve(tabId);
+    };
+    browser.tabs?.onActivated?.addListener(onActivated);
+    browser.tabs?.onUpdated?.addListener(onUpdated);
+    return () => {
+      alive = false;
+      timers.forEach(clearTimeout);
+      browser.tabs?.onActivated?.removeListener(onActivated);
+      browser.tabs?.onUpdated?.removeListener(onUpdated);
+    };
+  }, []);
+
+  return state;
+}
+
+/** Open a source page in a new tab — http(s) only. */
+export async function openUrl(url: string): Promise<void> {
+  await browser.tabs.create({ url });
+}
