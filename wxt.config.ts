@@ -20,6 +20,11 @@ export const OPTIONAL_HOSTS = [
   'https://security.microsoft.com/*',
   'https://outlook.office.com/*',
   'https://outlook.office365.com/*',
+  // Self-hosted PSAs: Options requests exactly the origin the user types (e.g. https://psa.example.com/*);
+  // these broad entries only make such a request possible, nothing is granted until then.
+  'https://*/*',
+  'http://localhost/*',
+  'http://127.0.0.1/*',
 ];
 
 /**
@@ -48,7 +53,8 @@ export default defineConfig({
       _execute_action: { suggested_key: { default: 'Alt+Shift+M' }, description: 'Open the Metronome side panel' },
     },
     host_permissions: DEMO ? DEMO_HOSTS : [],
-    optional_host_permissions: OPTIONAL_HOSTS,
+    // The demo build already holds the loopback hosts as required permissions.
+    optional_host_permissions: DEMO ? OPTIONAL_HOSTS.filter((h) => !DEMO_HOSTS.includes(h)) : OPTIONAL_HOSTS,
     ...(browser === 'firefox'
       ? { browser_specific_settings: {
             gecko: {

@@ -128,7 +128,13 @@ describe('CtaList — overdue / within 7 days / next 30 days', () => {
     const names = new Map([['acct-0', 'Zero Ltd'], ['acct-1', 'One Inc'], ['acct-2', 'Two plc']]);
     const { container } = await render(<CtaList ctas={many} now={NOW} tz={TZ} accountNames={names} cap={10} />);
     expect(container.querySelectorAll('article.cta')).toHaveLength(10);
-    expect(container.querySelector('.cta__account')?.textContent).toBe('Zero Ltd');
+    expect(container.querySelector('.cta__account')?.textContent?.trim()).toBe('Zero Ltd');
+    // Compact summaries until opened; opening one shows its lifecycle actions.
+    const summary = container.querySelector<HTMLButtonElement>('.cta__summary')!;
+    expect(summary.getAttribute('aria-expanded')).toBe('false');
+    expect(summary.textContent).toContain('Sam Lee · due 20 Nov 2026 (in 2 days)');
+    await click(summary);
+    expect(button(container, 'Done')).toBeTruthy();
     await click(button(container, 'Show all 40'));
     expect(container.querySelectorAll('article.cta')).toHaveLength(40);
   });

@@ -4,7 +4,7 @@
  * with reason and date, reopen) and drafts (invite text + .ics, email body) with copy buttons.
  * Metronome never sends anything: it drafts for a person to send.
  */
-import { useId, useState, type FormEvent } from 'react';
+import { memo, useId, useState, type FormEvent } from 'react';
 import { ROLE_LABELS } from '../engine/signals';
 import type { Cta, CtaOwner } from '../engine/model';
 import { firstActionClock } from '../ui/buckets';
@@ -34,11 +34,37 @@ export interface CtaCardProps {
   now: Date;
   tz: string;
   accountName?: string;
+  /** Collapsed to one summary until opened (long all-accounts lists stay light). */
+  compact?: boolean;
 }
 
 type Panel = null | 'first' | 'snooze' | 'draft';
 
-export function CtaCard({ cta, now, tz, accountName }: CtaCardProps) {
+export const CtaCard = memo(function CtaCard({ cta, now, tz, accountName, compact = false }: CtaCardProps) {
+  const [expanded, setExpanded] = useState(!compact);
+  if (!expanded) return <CtaSummary cta={cta} now={now} tz={tz} accountName={accountName} onOpen={() => setExpanded(true)} />;
+  return <CtaFull cta={cta} now={now} tz={tz} accountName={accountName} />;
+});
+
+function CtaSummary({ cta, now, tz, accountName, onOpen }: CtaCardProps & { onOpen: () => void }) {
+  const dueDays = daysUntil(cta.dueBy, now, tz);
+  const clock = firstActionClock(cta, now);
+  return (
+    <article className={`cta cta--compact${dueDays < 0 ? ' cta--overdue' : ''}`}>
+      <button type="button" className="cta__summary" aria-expanded={false} onClick={onOpen}>
+        <span className="cta__title">{cta.title}</span>
+        {accountName ? <span className="cta__account"> {accountName}</span> : null}
+        <span className="cta__meta">
+          {' '}
+          · {cta.owner.name ?? `${ROLE_LABELS[cta.owner.role]} unassigned`} · due {fmtDate(cta.dueBy, tz)} ({dueDays < 0 ? `overdue ${-dueDays} days` : relDays(dueDays)})
+          {clock.state === 'late' ? ' · first action late' : ''}
+        </span>
+      </button>
+    </article>
+  );
+}
+
+function CtaFull({ cta, now, tz, accountName }: CtaCardProps) {
   const id = useId();
   const [panel, setPanel] = useState<Panel>(null);
   const [note, setNote] = useState('');

@@ -13,13 +13,15 @@ export interface CtaListProps {
   tz: string;
   /** When set, each card names its account (all-accounts view). */
   accountNames?: ReadonlyMap<string, string>;
+  /** Cards shown per group before "show all" (default 20; 10 in the all-accounts view). */
   cap?: number;
 }
 
 function Group({ title, ctas, now, tz, accountNames, cap, defaultOpen }: { title: string; ctas: Cta[]; defaultOpen: boolean } & Omit<CtaListProps, 'ctas'>) {
   const [all, setAll] = useState(false);
   const [open, setOpen] = useState(defaultOpen);
-  const limit = cap ?? 25;
+  const compact = !!accountNames;
+  const limit = cap ?? (compact ? 10 : 20);
   const shown = all ? ctas : ctas.slice(0, limit);
   return (
     <section className="cta-group">
@@ -32,7 +34,7 @@ function Group({ title, ctas, now, tz, accountNames, cap, defaultOpen }: { title
         <>
           {ctas.length === 0 ? <p className="muted small">None.</p> : null}
           {shown.map((c) => (
-            <CtaCard key={c.id} cta={c} now={now} tz={tz} accountName={accountNames?.get(c.accountId)} />
+            <CtaCard key={c.id} cta={c} now={now} tz={tz} accountName={accountNames?.get(c.accountId)} compact={compact} />
           ))}
           {ctas.length > shown.length ? (
             <button type="button" className="btn" onClick={() => setAll(true)}>

@@ -99,6 +99,29 @@ describe('cadenceState — DECISIONS §7 "Expected meeting"', () => {
     expect(s.expected.find((e) => e.status === 'missed')?.missedMeetingId).toBe('m1');
   });
 
+  it('a held meeting keeps its planned date: held within grace is on time, held later misses that date', () => {
+    const h0 = heldMeeting('2025-01-20T00:00:00Z');
+    const onTime = heldMeeting('2025-03-05T00:00:00Z', { plannedFor: '2025-03-01T00:00:00Z', meetingId: 'q' });
+    const a = cadenceState(acct, [h0, onTime], 'C', cfg, new Date('2025-04-01T00:00:00Z'));
+    expect(a.expected.map((e) => [e.dueAt.slice(0, 10), e.status])).toEqual([
+      ['2025-03-01', 'on-time'],
+      ['2025-06-04', 'upcoming'],
+    ]);
+    const late = heldMeeting('2025-03-20T00:00:00Z', { plannedFor: '2025-03-01T00:00:00Z', meetingId: 'q' });
+    const b = cadenceState(acct, [h0, late], 'C', cfg, new Date('2025-04-01T00:00:00Z'));
+    expect(b.expected.map((e) => [e.dueAt.slice(0, 10), e.status, e.heldMeetingId ?? e.missedMeetingId])).toEqual([
+      ['2025-03-01', 'missed', 'q'],
+      ['2025-05-31', 'on-time', 'q'],
+      ['2025-06-19', 'upcoming', undefined],
+    ]);
+    expect(b.consecutiveMisses).toBe(0);
+    // held well before its planned date: the plan was fulfilled early
+    const early = heldMeeting('2025-02-10T00:00:00Z', { plannedFor: '2025-03-01T00:00:00Z', meetingId: 'q' });
+    const c = cadenceState(acct, [h0, early], 'C', cfg, new Date('2025-04-01T00:00:00Z'));
+    expect(c.missed).toBe(0);
+    expect(c.nextDueAt).toBe('2025-05-12T00:00:00.000Z');
+  });
+
   it('explicit "missed" logs count at once; two in a row → consecutiveMisses 2 immediately', () => {
     const h = heldMeeting('2025-02-01T00:00:00Z');
     const m1 = missedMeeting('2025-05-01T15:00:00Z', { meetingId: 'm1' });
@@ -187,5 +210,40 @@ describe('cadenceState — DECISIONS §7 "Expected meeting"', () => {
     const c = configWith({ segments: { strategicCadenceDays: { C: 10 }, graceDays: 0 } });
     const s = cadenceState(acct, [], 'C', c, new Date('2025-01-11T00:00:01Z'));
     expect(s.expected[0]).toMatchObject({ dueAt: '2025-01-11T00:00:00.000Z', status: 'missed' });
+  });
+});
+
+describe('cadenceState — planned dates far ahead', () => {
+  it('a plan more than one cadence past the cadence date does not hide the misses before it (A, monthly)', () => {
+    const a = makeAccount({ firstSeenAt: '2026-01-01T00:00:00Z' });
+    const held = ['2026-04-01T15:00:00Z', '2026-07-01T15:00:00Z', '2026-09-30T15:00:00Z'].map((at) => heldMeeting(at));
+    const m = missedMeeting('2026-11-01T15:00:00Z', { meetingId: 'nov' });
+    const s = cadenceState(a, [...held, m], 'A', DEFAULT_CONFIG, new Date('2026-11-20T12:00:00Z'));
+    expect(s.expected.map((e) => `${e.dueAt.slice(0, 10)} ${e.status}`)).toEqual([
+      '2026-01-31 missed',
+      '2026-03-02 missed',
+      '2026-04-01 on-time',
+      '2026-05-01 missed',
+      '2026-05-31 missed',
+      '2026-06-30 on-time',
+      '2026-07-31 missed',
+      '2026-08-30 missed',
+      '2026-09-29 on-time',
+      '2026-11-01 missed', // the logged miss (within one cadence of 10-30) replaces the cadence date
+      '2026-12-01 upcoming',
+    ]);
+    expect(s.consecutiveMisses).toBe(1);
+    // window from 2026-05-24: 2 on time, 4 missed
+    expect([s.onTime, s.missed]).toEqual([2, 4]);
+  });
+
+  it('a plan exactly one cadence past the cadence date still applies; one second later it waits', () => {
+    const h = heldMeeting('2025-01-01T00:00:00Z');
+    // C: cadence date 2025-04-02; limit 2025-07-02
+    const ok = cadenceState(acct, [h, plannedMeeting('2025-07-02T00:00:00Z')], 'C', cfg, new Date('2025-04-20T00:00:00Z'));
+    expect(ok.nextDueAt).toBe('2025-07-02T00:00:00.000Z');
+    const far = cadenceState(acct, [h, plannedMeeting('2025-07-02T00:00:01Z')], 'C', cfg, new Date('2025-04-20T00:00:00Z'));
+    expect(far.missed).toBe(1); // 2025-04-02 missed
+    expect(far.nextDueAt).toBe('2025-07-02T00:00:01.000Z'); // now within reach: the plan applies
   });
 });

@@ -4,11 +4,13 @@
  * Walk forward from the account's start:
  * - the next meeting is expected at (last held | first seen | last missed due date) + segment cadence,
  *   unless the user planned a specific date after that point (a `planned` or `missed` meeting's
- *   `plannedFor`): then that date;
+ *   `plannedFor`) no later than one more cadence past it: then that date;
  * - it is **held on time** if a strategic meeting is held by due + grace (7 d);
  * - it is a **miss** once due + grace passes without one; the next then counts from the due date;
  * - a meeting the user logs as `missed` is a miss at once (no grace): users log it right after it
  *   did not happen, and two such logs in a row are two consecutive misses;
+ * - a held meeting logged with the date it was planned for keeps that date: held later than its
+ *   grace is a miss of the planned date (and then counts for the next expected meeting);
  * - a meeting held well before a planned date (more than the grace before it) is an extra meeting:
  *   it resets the count, but the plan still stands;
  * - any held strategic meeting resets the consecutive-miss count.
@@ -79,8 +81,17 @@ export function cadenceState(
     held.push({ at, meetingId: m.meetingId });
     heldIds.add(m.meetingId);
   }
+  const graceMs = (at: number) => addDaysInTz(at, -graceDays, tz);
   for (const m of meetings) {
     if (m.deletedAt || !m.plannedFor || !isStrategic(m.type, config)) continue;
+    if (m.status === 'held' && m.heldAt) {
+      // A held meeting keeps the date it was planned for: held within grace of it is on time, held
+      // later is a miss of that date; held well before it, the plan was fulfilled early.
+      const plannedAt = parseInstant(m.plannedFor);
+      const heldAt = parseInstant(m.heldAt);
+      if (heldAt <= asOfMs && heldAt >= graceMs(plannedAt)) planned.push({ at: plannedAt, meetingId: m.meetingId, explicitMiss: false });
+      continue;
+    }
     if (m.status !== 'planned' && m.status !== 'missed') continue;
     if (heldIds.has(m.meetingId)) continue; // a stale copy of a meeting that was held
     const at = parseInstant(m.plannedFor);
@@ -110,8 +121,12 @@ export function cadenceState(
   let misses = 0; // consecutive, reset by any held strategic meeting
   for (let step = 0; step < MAX_STEPS; step++) {
     while (pi < planned.length && planned[pi]!.at <= from) pi++;
-    const plan = planned[pi];
-    const due = plan ? plan.at : addDaysInTz(from, cadenceDays, tz);
+    const cadenceDue = addDaysInTz(from, cadenceDays, tz);
+    // A planned date reschedules the *next* meeting only; one further out than a whole cadence past
+    // the cadence date waits its turn, so a far-off plan cannot hide the misses before it.
+    const candidate = planned[pi];
+    const plan = candidate && candidate.at <= addDaysInTz(cadenceDue, cadenceDays, tz) ? candidate : undefined;
+    const due = plan ? plan.at : cadenceDue;
     const graceEnd = addDaysInTz(due, graceDays, tz);
     const next = held[hi];
 

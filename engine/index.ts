@@ -8,11 +8,10 @@
  *   and returned in `snapshots` out (new or recomputed), so gates always see whole months.
  * - `health.atRisk` is the at-risk detection of the trigger engine; it never changes the colour.
  */
-import { cadenceState } from './cadence';
 import type { MetronomeConfig } from './config';
 import type { AccountHealth, CtaSpec, MonthlySnapshot } from './model';
-import { freezeMonth, monthsToFreeze, scoreAccount } from './score';
-import type { Account, MeetingSignal, Signal } from './signals';
+import { freezeMonth, monthsToFreeze, scoreAccountWithCadence } from './score';
+import type { Account, Signal } from './signals';
 import { computeTriggers, detectAtRisk } from './triggers';
 
 export interface EvaluateInput {
@@ -41,10 +40,7 @@ export function evaluateAccount(input: EvaluateInput): Evaluation {
     freezeMonth({ ...input, snapshots: existing }, month),
   );
   const snapshots = frozen.length ? [...existing, ...frozen] : existing;
-  const health = scoreAccount({ ...input, snapshots });
-
-  const meetings = signals.filter((s): s is MeetingSignal => s.kind === 'meeting' && !s.deletedAt);
-  const cadence = cadenceState(account, meetings, health.segment.segment, config, asOf);
+  const { health, cadence } = scoreAccountWithCadence({ ...input, snapshots });
   const triggerInput = { account, signals, health, snapshots, cadence, config, asOf };
   // At-risk is a flag beside the colour; it never changes the colour (DECISIONS §4).
   health.atRisk = detectAtRisk(triggerInput);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AccountHealth, MonthlySnapshot } from './model';
 import { configWith, DEFAULT_CONFIG } from './config';
-import { freezeMonth, monthsToFreeze, scoreAccount } from './score';
+import { freezeMonth, monthsToFreeze, scoreAccount, scoreAccountWithCadence } from './score';
 import type { Signal } from './signals';
 import {
   adoption,
@@ -129,6 +129,14 @@ describe('scoreAccount', () => {
     expect(h.consecutiveMisses).toBe(2);
   });
 
+  it('scoreAccountWithCadence returns the same health and the cadence state it used', () => {
+    const s = [...healthy(), missedMeeting('2026-11-10T15:00:00Z')];
+    const { health, cadence } = scoreAccountWithCadence({ account, signals: s, config: cfg, asOf });
+    expect(health).toEqual(scoreAccount({ account, signals: s, config: cfg, asOf }));
+    expect(cadence.consecutiveMisses).toBe(1);
+    expect(cadence.nextDueAt).toBe(health.nextStrategicMeetingDue);
+  });
+
   it('deleted signals are ignored', () => {
     const c = { ...complaint('Quality', '2026-11-10T00:00:00Z'), deletedAt: '2026-11-11T00:00:00Z' };
     expect(scoreAccount({ account, signals: [...healthy(), c], config: cfg, asOf }).dimensions.experience.colour).toBe('green');
@@ -181,7 +189,7 @@ describe('monthsToFreeze', () => {
 });
 
 describe('performance', () => {
-  it('1,000 accounts × 100 tickets (+ meetings, pulses, DMI) recompute well under a second', () => {
+  it('1,000 accounts × 100 tickets (+ meetings, pulses, DMI): linear-time recompute (CPU-time guard)', () => {
     const portfolio = Array.from({ length: 1000 }, (_, i) => {
       const account = makeAccount({ id: `a${i}`, firstSeenAt: '2025-06-01T00:00:00Z', maturity: (i % 5) + 1, appetite: ((i * 3) % 5) + 1 });
       const s: Signal[] = [];

@@ -4,6 +4,7 @@
  * Signals are grouped once and cadence computed once per evaluation; every pass is linear in the
  * account's signals (plus small sorts), so a large portfolio recomputes quickly.
  */
+import type { CadenceState } from './cadence';
 import type { MetronomeConfig } from './config';
 import { buildContext, type DimensionContext } from './dimensions/context';
 import { adoption, latestInsights } from './dimensions/adoption';
@@ -56,6 +57,11 @@ function evaluate(input: ScoreInput, asOf: Date): Evaluated {
 }
 
 export function scoreAccount(input: ScoreInput): AccountHealth {
+  return scoreAccountWithCadence(input).health;
+}
+
+/** `scoreAccount` plus the cadence state it computed, so callers (triggers) need not compute it again. */
+export function scoreAccountWithCadence(input: ScoreInput): { health: AccountHealth; cadence: CadenceState } {
   const { account, config, asOf } = input;
   const { ctx, dims, composite, overall, segment } = evaluate(input, asOf);
   const tz = config.calendar.timeZone;
@@ -63,7 +69,7 @@ export function scoreAccount(input: ScoreInput): AccountHealth {
 
   // Only months that ended before asOf count for trends and gates.
   const current = monthKey(asOfMs, tz);
-  const past = (input.snapshots ?? []).filter((s) => !s.deletedAt && s.month < current);
+  const past = (input.snapshots ?? []).filter((s) => !s.deletedAt && s.accountId === account.id && s.month < current);
   const prev = past.find((s) => s.month === previousMonthKey(current));
   const renewal = renewalConfidence(
     {
@@ -87,7 +93,7 @@ export function scoreAccount(input: ScoreInput): AccountHealth {
     if (t <= asOfMs && t > freshest) freshest = t;
   }
 
-  return {
+  const health: AccountHealth = {
     accountId: account.id,
     asOf: asOf.toISOString(),
     configVersion: config.version,
@@ -106,6 +112,7 @@ export function scoreAccount(input: ScoreInput): AccountHealth {
     execSponsorLastSeenAt: ctx.execSponsor.lastSeenAt === null ? null : iso(ctx.execSponsor.lastSeenAt),
     freshestAt: freshest === -Infinity ? null : iso(freshest),
   };
+  return { health, cadence: ctx.cadence };
 }
 
 /**

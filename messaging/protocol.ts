@@ -10,6 +10,7 @@ import {
   CalendarDate,
   Instant,
   MonthDay,
+  PageType,
   RoleMap,
   Score1to5,
   Segment,
@@ -124,6 +125,85 @@ export const ImportMessage = z
   .object({ type: z.literal('import.bundle'), json: z.unknown(), mode: z.enum(['merge', 'replace']) })
   .strict();
 
+/**
+ * Options → bulk import of a PSA ticket CSV, already parsed in the page by `import/csv.ts`.
+ * All-or-nothing: the background validates every observation (like a reading) and stores none if
+ * any fails; reply `{ ok: true, data: IngestObservationsResult }` or `{ ok: false, error, errors }`
+ * with `path` = `observations.<i>.<field>`. `source` says where the rows came from; when `format`
+ * is `mapped`, the background may remember `mapping`/`dateOrder` for these headers
+ * (`import/saved-mappings.ts` → `saveCsvMapping`).
+ */
+export const ImportCsvMessage = z
+  .object({
+    type: z.literal('import.csv'),
+    observations: z.array(z.unknown()).min(1).max(100_000),
+    source: z
+      .object({
+        fileName: z.string().max(500),
+        /** The PSA whose export columns were recognised, or `mapped` (the user's column mapping). */
+        format: z.enum(['connectwise', 'autotask', 'halopsa', 'mapped']),
+        /** Host the ticket ids were built with (`acme.myconnectwise.net`, or `csv-import`). */
+        host: z.string().min(1).max(253),
+        headers: z.array(z.string().max(500)).max(500),
+        /** Ticket field → CSV header actually used. */
+        mapping: z.record(z.string().max(40), z.string().max(500)),
+        dateOrder: z.enum(['MDY', 'DMY']).optional(),
+      })
+      .strict(),
+  })
+  .strict();
+
+/** Options → "Reset everything": wipe every data table (the user confirmed by typing RESET). */
+export const ResetMessage = z.object({ type: z.literal('reset') }).strict();
+
+/** Options → delete one teach-mode mapping (soft delete: `storage/mappings.ts` → `deleteMapping`). */
+export const MappingDeleteMessage = z
+  .object({ type: z.literal('mapping.delete'), host: z.string().min(1).max(253), pageType: PageType })
+  .strict();
+
+/** Options → clear the page-drift log (all events, or one host's). */
+export const DriftClearMessage = z
+  .object({ type: z.literal('drift.clear'), host: z.string().min(1).max(253).optional() })
+  .strict();
+
+/** Settings key of the data-retention period (days to keep signals), and its limits. */
+export const RETENTION_SETTING_KEY = 'retentionDays';
+/**
+ * Default 400 days: a full year of monthly trends plus slack. The floor (200) keeps the engine's
+ * longest look-backs intact (180-day engagement window, C/D DMI staleness of 200 days).
+ */
+export const RETENTION_DAYS = { default: 400, min: 200, max: 3650 } as const;
+
+/** Options → data retention: keep signals this many days (the background prunes older ones). */
+export const RetentionMessage = z
+  .object({
+    type: z.literal('settings.retention'),
+    days: z.number().int().min(RETENTION_DAYS.min).max(RETENTION_DAYS.max),
+  })
+  .strict();
+
+/** Content script → a JSON response the page itself received (forwarded by the main-world observer). */
+export const ApiResponseMessage = z
+  .object({
+    type: z.literal('api.response'),
+    url: z.string().max(4000),
+    apiUrl: z.string().max(4000),
+    body: z.string().max(5_000_000),
+  })
+  .strict();
+
+/** Content script → the taught mappings for its host (validated here before they are sent back). */
+export const TeachMappingsMessage = z.object({ type: z.literal('teach.mappings'), host: z.string().min(1).max(253) }).strict();
+
+/** Side panel → start teach mode in a tab; content script → save what the user taught. */
+export const TeachStartMessage = z.object({ type: z.literal('teach.start'), tabId: z.number().int() }).strict();
+export const TeachSaveMessage = z.object({ type: z.literal('teach.save'), mapping: z.unknown() }).strict();
+
+/** The in-page pill → open the side panel on this tab (carries the click's user gesture). */
+export const PanelOpenMessage = z.object({ type: z.literal('panel.open') }).strict();
+/** The in-page pill → hide it on this host. */
+export const PillDismissMessage = z.object({ type: z.literal('pill.dismiss'), host: z.string().min(1).max(253) }).strict();
+
 export const DimensionFilter = Dimension;
 
 export const Message = z.discriminatedUnion('type', [
@@ -140,6 +220,17 @@ export const Message = z.discriminatedUnion('type', [
   PageInsertNoteMessage,
   SettingsMessage,
   ImportMessage,
+  ImportCsvMessage,
+  ResetMessage,
+  MappingDeleteMessage,
+  DriftClearMessage,
+  RetentionMessage,
+  ApiResponseMessage,
+  TeachMappingsMessage,
+  TeachStartMessage,
+  TeachSaveMessage,
+  PanelOpenMessage,
+  PillDismissMessage,
 ]);
 export type Message = z.infer<typeof Message>;
 export type MessageInput = z.input<typeof Message>;

@@ -62,6 +62,13 @@ describe('parseActionLine — "Action: … — owner, date"', () => {
       budget: '$12,000',
     });
   });
+  it('"Dec 15, 2026" keeps its year; "$12,000" keeps its thousands', () => {
+    expect(parseActionLine('Action: order switches — Dana, Dec 15, 2026, $12,000', opts)).toMatchObject({
+      owner: 'Dana',
+      dueDate: '2026-12-15',
+      budget: '$12,000',
+    });
+  });
   it('a prefixed line without parts keeps owner/date empty but stays a candidate', () => {
     expect(parseActionLine('Next step: book the roadmap session', opts)).toMatchObject({
       title: 'book the roadmap session',

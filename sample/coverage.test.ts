@@ -118,11 +118,10 @@ describe.each(CASES)('sample portfolio scored by the engine — $label', ({ at, 
   });
 });
 
-describe('sample portfolio — known engine gap', () => {
-  // TODO(engine/cadence.ts): a strategic meeting planned a month ahead becomes the "expected"
-  // meeting for the whole history (the walk takes the first plan after firstSeenAt), so every earlier
-  // held meeting counts as an extra and cadence adherence is "no data" for any account with a plan.
-  it.skip('Contoso (next QBR planned) has cadence adherence 100% and Engagement Green (DECISIONS §7)', () => {
+describe('sample portfolio — planned meetings', () => {
+  // Regression guard: a strategic meeting planned a month ahead must not stand in for every earlier
+  // expected meeting (it once made cadence adherence "no data" for any account with a plan).
+  it('Contoso (next meeting planned) has cadence adherence 100% and Engagement Green (DECISIONS §7)', () => {
     const { of } = scorePortfolio(CASES[0].at, CASES[0].timeZone);
     const cadence = of('Contoso Ltd').health.dimensions.engagement.drivers.find((d) => d.key === 'cadence');
     expect(cadence?.value).toBe(100);

@@ -208,6 +208,14 @@ describe('generatePortfolio — scenario dates hold as of asOf', () => {
     expect([missedAfterLastHeld(4), missedAfterLastHeld(6), missedAfterLastHeld(5), missedAfterLastHeld(0)]).toEqual([2, 3, 1, 0]);
   });
 
+  it('Contoso has its next strategic meeting planned within a cadence (coverage next 30 days)', () => {
+    const planned = forAccount(0).filter((s): s is SignalOf<'meeting'> => s.kind === 'meeting' && s.status === 'planned');
+    expect(planned).toHaveLength(1);
+    const days = (ms(planned[0]!.plannedFor!) - AS_OF.getTime()) / DAY;
+    expect(days).toBeGreaterThan(0);
+    expect(days).toBeLessThanOrEqual(30);
+  });
+
   it('the assessment (3 d ago) and the approved initiative (2 d ago) are recent; the empty account has no signals', () => {
     const a = forAccount(10).filter((s): s is SignalOf<'assessment'> => s.kind === 'assessment');
     expect(Math.min(...a.map((x) => (AS_OF.getTime() - ms(x.completedAt)) / DAY))).toBeLessThan(6);

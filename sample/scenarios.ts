@@ -90,17 +90,12 @@ export interface Scenario {
   expect?: Partial<Record<Dimension, Colour>> & { overall?: Overall; atRisk?: boolean };
 }
 
-const HEALTHY: Omit<Scenario, 'story'> = {};
-
 /** The 40 named sample clients, by `SAMPLE_CLIENTS` index. */
 export const NAMED_SCENARIOS: readonly Scenario[] = [
   /* 0 Contoso */ {
     story: 'Exemplary A client: monthly strategy cadence held, recaps on time, high DMI — all Green.',
     maturity: 5, appetite: 4, mrr: 24_500, adoption: 'green',
-    // Engagement is designed Green too, but engine/cadence.ts currently lets the planned next meeting
-    // (a month ahead) stand in for every earlier expected meeting, so adherence reads "no data" and
-    // Engagement Yellow. See the skipped test in coverage.test.ts; add `engagement: 'green'` once fixed.
-    expect: { experience: 'green', adoption: 'green', quality: 'green', alignment: 'green', overall: 'green' },
+    expect: { experience: 'green', adoption: 'green', engagement: 'green', quality: 'green', alignment: 'green', overall: 'green' },
   },
   /* 1 Northwind */ {
     story: "CX Yellow (this month's pulse averages 4.0) and Engagement Yellow (one recap sent after 48 h).",
@@ -304,7 +299,7 @@ export function syntheticScenario(r: () => number): Scenario {
   const high = (maturity >= 3 ? 1 : 0) + (appetite >= 3 ? 1 : 0);
   // Lognormal-ish MRR, larger for more mature/eager clients.
   const mrr = Math.round((700 + r() * 2500) * (1 + high * (0.8 + r() * 1.6)) / 10) * 10;
-  const s: Scenario = { ...HEALTHY, story: 'Synthesised client.', maturity, appetite, mrr, adoption: 'green' };
+  const s: Scenario = { story: 'Synthesised client.', maturity, appetite, mrr, adoption: 'green' };
   const roll = r();
   if (roll < 0.08) s.adoption = 'yellow';
   else if (roll < 0.12) s.adoption = 'red';

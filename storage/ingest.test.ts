@@ -236,3 +236,28 @@ describe('ingestObservations (account resolution)', () => {
     expect((await db.accounts.get(r.createdAccountIds[0]!))?.sample).toBe(true);
   });
 });
+
+describe('a ticket-list row never erases what the detail page read (same ticket id)', () => {
+  it('keeps SLA and responded from the detail read; the row updates status', async () => {
+    const db = freshDb();
+    await db.accounts.put(account());
+    const detail = ticket('284511', {
+      status: 'In Progress',
+      respondedAt: '2026-11-17T14:00:00Z',
+      sla: { responseDueAt: '2026-11-17T15:00:00Z', responseMet: true, resolutionDueAt: '2026-11-18T13:42:00Z' },
+    });
+    await ingestSignals(db, [detail]);
+    const row = { ...ticket('284511', { status: 'Closed', closedAt: '2026-11-18T10:00:00Z' }), source: { ...detail.source, pageType: 'ticket-list' as const } };
+    delete (row as { respondedAt?: string }).respondedAt;
+    delete (row as { sla?: unknown }).sla;
+    await ingestSignals(db, [row]);
+    const stored = (await db.signals.get(detail.id)) as typeof detail;
+    expect(stored.status).toBe('Closed');
+    expect(stored.closedAt).toBe('2026-11-18T10:00:00Z');
+    expect(stored.respondedAt).toBe('2026-11-17T14:00:00Z');
+    expect(stored.sla).toEqual(detail.sla);
+    // A detail page read again is authoritative.
+    await ingestSignals(db, [{ ...detail, status: 'Reopened' }]);
+    expect(((await db.signals.get(detail.id)) as typeof detail).closedAt).toBeUndefined();
+  });
+});

@@ -97,6 +97,18 @@ function validateSignals(signals: readonly unknown[]): Signal[] {
   return out;
 }
 
+/**
+ * A list/board row shows only some of a ticket's fields, under the same id as its detail page:
+ * fields the row does not show keep the values a detail read stored (SLA targets, responded…).
+ * A detail page is authoritative and replaces the record.
+ */
+export function mergePartialReading(stored: Signal, incoming: Signal): Signal {
+  if (incoming.kind !== 'ticket' || stored.kind !== 'ticket' || incoming.source.pageType !== 'ticket-list') return incoming;
+  const defined = Object.fromEntries(Object.entries(incoming).filter(([, v]) => v !== undefined));
+  const sla = stored.sla || incoming.sla ? { ...stored.sla, ...Object.fromEntries(Object.entries(incoming.sla ?? {}).filter(([, v]) => v !== undefined)) } : undefined;
+  return { ...stored, ...defined, ...(sla ? { sla } : {}) } as Signal;
+}
+
 /** Write validated signals; must run inside a transaction that includes `signals`. */
 async function putSignals(
   db: MetronomeDb,
@@ -119,7 +131,8 @@ async function putSignals(
     const toWrite: Signal[] = [];
     chunk.forEach((incoming, j) => {
       const stored = existing[j];
-      const next: Signal = stored?.deletedAt && !incoming.deletedAt ? { ...incoming, deletedAt: stored.deletedAt } : incoming;
+      const merged = stored ? mergePartialReading(stored, incoming) : incoming;
+      const next: Signal = stored?.deletedAt && !merged.deletedAt ? { ...merged, deletedAt: stored.deletedAt } : merged;
       if (stored && sameContent(stored, next, BOOKKEEPING)) {
         if (Date.parse(next.observedAt) - Date.parse(stored.observedAt) >= refreshAfterMs) {
           toWrite.push({ ...stored, observedAt: next.observedAt, updatedAt: now });

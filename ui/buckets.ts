@@ -45,12 +45,15 @@ export interface CtaGroups {
 
 export function groupCtas(ctas: readonly Cta[], now: Date): CtaGroups {
   const g: CtaGroups = { overdue: [], week: [], month: [], later: [], closed: [] };
+  // Parse each due-by once (sorting thousands of CTAs would otherwise re-parse in every comparison).
+  const due = new Map<Cta, number>();
   for (const c of ctas) {
     if (c.deletedAt) continue;
+    due.set(c, Date.parse(c.dueBy));
     if (isActive(c, now)) g[bucketOf(c, now)].push(c);
     else g.closed.push(c);
   }
-  const byDue = (a: Cta, b: Cta) => Date.parse(a.dueBy) - Date.parse(b.dueBy) || a.id.localeCompare(b.id);
+  const byDue = (a: Cta, b: Cta) => due.get(a)! - due.get(b)! || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   for (const k of BUCKETS) g[k].sort(byDue);
   g.closed.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
   return g;

@@ -21,7 +21,8 @@ export async function send<T = unknown>(message: MessageInput, opts: SendOptions
   if (!parsed.success) {
     return fail(
       'Not saved — check the form',
-      parsed.error.issues.map((i) => ({ path: i.path.slice(1).join('.') || i.path.join('.'), message: i.message })),
+      // A `log` message's fields sit under `signal.`: show the form's own field names.
+      parsed.error.issues.map((i) => ({ path: (i.path[0] === 'signal' ? i.path.slice(1) : i.path).join('.'), message: i.message })),
     );
   }
   let reply: unknown;

@@ -7,7 +7,7 @@ import { parsePsaCalendarDate } from '../core/dates';
 import { indexLabels, valueByLabel } from '../core/dom';
 import { signalId } from '../core/ids';
 import { parseAmount } from '../core/numbers';
-import { missingFields, pageHost } from '../core/registry';
+import { missingFields, pageHost } from '../core/detect';
 import type { Observation, PageReading, PageTypeReader, ReadContext } from '../core/types';
 import {
   ADAPTER,

@@ -11,7 +11,7 @@
 import { findTableByHeaders, readTable, type TableRow } from '../core/dom';
 import { signalId } from '../core/ids';
 import { parsePercent } from '../core/numbers';
-import { pageHost } from '../core/registry';
+import { pageHost } from '../core/detect';
 import type { TicketSla } from '../../engine/signals';
 import type { Observation, PageReading, PageTypeReader, ReadContext } from '../core/types';
 import {

@@ -5,7 +5,7 @@
  */
 import { findTableByHeaders, indexLabels, readTable, valueByLabel } from '../core/dom';
 import { signalId } from '../core/ids';
-import { missingFields, pageHost } from '../core/registry';
+import { missingFields, pageHost } from '../core/detect';
 import type { AccountFactsSignal } from '../../engine/signals';
 import type { Observation, PageReading, PageTypeReader, ReadContext } from '../core/types';
 import { ADAPTER, clean, compact, cwScreenOf, findText, observedAt, source } from './shared';

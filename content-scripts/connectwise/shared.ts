@@ -6,7 +6,7 @@
  */
 import { formatInstant, inferDateOrder, localeDateOrder, parsePsaDate, type ParseDateOptions } from '../core/dates';
 import { normalizeSpace, text } from '../core/dom';
-import { pageHost } from '../core/registry';
+import { pageHost } from '../core/detect';
 import type { PageType, Source } from '../../engine/signals';
 import type { CompanyRef, ReadContext } from '../core/types';
 

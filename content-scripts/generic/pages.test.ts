@@ -3,7 +3,7 @@ import { loadDocument, runFixtures } from '../core/fixture-harness';
 import { runReader } from '../core/registry';
 import { cleanTicketId } from './fields';
 import { mainTextOf } from './main-text';
-import { GENERIC_READERS, genericReader } from './pages';
+import { GENERIC_READERS, genericReader } from './index';
 
 runFixtures(import.meta.dirname, GENERIC_READERS);
 
@@ -13,7 +13,7 @@ const ctx = (url = 'https://tools.example.com/x', dateOrder?: 'MDY' | 'DMY') => 
   timeZone: 'America/New_York',
   ...(dateOrder ? { dateOrder } : {}),
 });
-const read = (html: string, c = ctx()) => runReader(genericReader({ mainText: false }), loadDocument(html, c.url.href), c);
+const read = (html: string, c = ctx()) => runReader(genericReader(), loadDocument(html, c.url.href), c);
 
 describe('generic tickets: id + company + opened at least', () => {
   const table = (rows: string) =>

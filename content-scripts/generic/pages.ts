@@ -5,15 +5,17 @@
  */
 import { indexLabels } from '../core/dom';
 import type { Observation, PageReading, PageTypeReader, ReadContext } from '../core/types';
-import { mainTextOf } from './main-text';
 import { ticketFromLabels, ticketsFromTables } from './tickets';
 
 export interface GenericOptions {
-  /** Run Readability for `mainText` (costs a document clone; the recap composer asks for it). */
-  mainText?: boolean;
+  /**
+   * Extracts the page's main text (`mainTextOf`, Readability: costs a document clone). Passed in so
+   * the content script, which reads main text only on request, does not carry Readability.
+   */
+  mainText?: (doc: Document) => string | undefined;
 }
 
-export function genericReader({ mainText = true }: GenericOptions = {}): PageTypeReader {
+export function genericReader({ mainText }: GenericOptions = {}): PageTypeReader {
   return {
     id: 'generic/page',
     adapter: 'generic',
@@ -40,10 +42,9 @@ export function genericReader({ mainText = true }: GenericOptions = {}): PageTyp
         seen.add(t.id);
         observations.push(t);
       }
-      const text = mainText ? mainTextOf(doc) : undefined;
+      const text = mainText?.(doc);
       return { adapter: 'generic', pageType: 'generic', observations, missing: [], warnings, ...(text ? { mainText: text } : {}) };
     },
   };
 }
 
-export const GENERIC_READERS: readonly PageTypeReader[] = [genericReader()];

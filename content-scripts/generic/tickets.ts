@@ -7,7 +7,7 @@ import type { TicketSignal } from '../../engine/signals';
 import { formatInstant, inferDateOrder, parsePsaDate, type DateOrder } from '../core/dates';
 import { headerRowOf, mapColumns, readTable, text, valueByLabel, type LabelIndex } from '../core/dom';
 import { signalId } from '../core/ids';
-import { pageHost } from '../core/registry';
+import { pageHost } from '../core/detect';
 import type { Observation, ReadContext } from '../core/types';
 import { cleanTicketId, TICKET_FIELDS, TICKET_MINIMUM, type TicketField } from './fields';
 

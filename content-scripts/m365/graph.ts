@@ -9,7 +9,10 @@ import { z } from 'zod';
 import type { PageType } from '../../engine/signals';
 import type { PageReading, ReadContext } from '../core/types';
 import { adoptionObservation, countsText, emptyReading, M365_INSIGHTS, pct } from './observe';
+
+export { licenceUtilisation, secureScoreObservation, usageObservations, type LicenceLine, type WorkloadUsage } from './figures';
 import { exclusionMatcher, isExcludedAccount, m365Options, type M365Options } from './options';
+import { licenceUtilisation, secureScoreObservation, usageObservations, type LicenceLine, type WorkloadUsage } from './figures';
 import { skuDisplayName } from './skus';
 import { tenantFromOrganization, tenantFromUpns, tenantFromUrl } from './tenant';
 
@@ -247,31 +250,6 @@ export function readMfaRegistrationGraph(input: MfaGraphInput, ctx: ReadContext,
 // ---------------------------------------------------------------------------------------------
 // Licences
 
-export interface LicenceLine {
-  sku: string;
-  name: string;
-  purchased: number;
-  assigned: number;
-}
-
-/** Licences purchased vs assigned, summed over the paid user SKUs; one line per SKU in `detail`. */
-export function licenceUtilisation(
-  ctx: ReadContext,
-  pageType: PageType,
-  tenant: string,
-  lines: readonly LicenceLine[],
-): PageReading['observations'] {
-  const paid = lines.filter((l) => l.purchased > 0);
-  if (paid.length === 0) return [];
-  const purchased = paid.reduce((s, l) => s + l.purchased, 0);
-  const assigned = paid.reduce((s, l) => s + l.assigned, 0);
-  const detail = [...paid]
-    .sort((a, b) => b.purchased - a.purchased || a.name.localeCompare(b.name))
-    .map((l) => `${l.name}: ${l.assigned}/${l.purchased} assigned`)
-    .join('; ');
-  return [adoptionObservation(ctx, pageType, tenant, { insight: M365_INSIGHTS.licences, counted: purchased, covered: assigned, detail })];
-}
-
 export interface LicencesGraphInput {
   subscribedSkus: Pages;
   organization?: unknown;
@@ -330,40 +308,8 @@ export function readSecureScoreGraph(input: SecureScoreGraphInput, ctx: ReadCont
   return out;
 }
 
-export function secureScoreObservation(ctx: ReadContext, pageType: PageType, tenant: string, current: number, max: number, on?: string) {
-  const coveragePct = pct(current, max);
-  const fmt = (n: number) => String(Math.round(n * 100) / 100);
-  return adoptionObservation(ctx, pageType, tenant, {
-    insight: M365_INSIGHTS.secureScore,
-    counted: max,
-    covered: current,
-    coveragePct,
-    detail: `Secure Score ${fmt(current)}/${fmt(max)} points (${coveragePct}%)${on ? ` on ${on}` : ''}`,
-  });
-}
-
 // ---------------------------------------------------------------------------------------------
 // Usage: active vs licensed users per workload
-
-export interface WorkloadUsage {
-  insight: typeof M365_INSIGHTS.collaboration | typeof M365_INSIGHTS.exchange;
-  workload: string;
-  active: number;
-  licensed: number;
-}
-
-export function usageObservations(ctx: ReadContext, pageType: PageType, tenant: string, rows: readonly WorkloadUsage[], note = '') {
-  return rows
-    .filter((r) => r.licensed > 0)
-    .map((r) =>
-      adoptionObservation(ctx, pageType, tenant, {
-        insight: r.insight,
-        counted: r.licensed,
-        covered: Math.min(r.active, r.licensed),
-        detail: `${r.workload}: ${r.active} active of ${r.licensed} licensed users${note}`,
-      }),
-    );
-}
 
 export interface UsageGraphInput {
   /** `getOffice365ActiveUserDetail(period='D30')?$format=application/json` — preferred: lets service accounts be left out. */

@@ -10,8 +10,20 @@ import { findTableByHeaders, normalizeLabel, readTable, text, valueOf } from '..
 export interface GridReading<K extends string> {
   columns: Partial<Record<K, number>>;
   rows: Array<Partial<Record<K, string>>>;
-  /** Data rows the grid says it has (`aria-rowcount` minus header rows), when it says. */
+  /** Data rows the grid says it has (`aria-rowcount` minus header rows, or a "Showing 1 - 25 of 58" pager). */
   declaredRows?: number;
+}
+
+/** A pager beside a table grid: "Showing 1 - 25 of 58", "1–25 of 58". */
+const PAGER = /(?:showing\s+)?\d+\s*[-–]\s*\d+\s+of\s+(\d[\d,.]*)/i;
+
+/** Rows the pager next to `table` announces (its container's own text, not the whole page). */
+function pagerTotal(table: Element): number | undefined {
+  for (let el = table.nextElementSibling; el; el = el.nextElementSibling) {
+    const m = PAGER.exec(text(el));
+    if (m) return Number(m[1]!.replace(/[,.]/g, ''));
+  }
+  return undefined;
 }
 
 const GRID_SELECTOR = '[role=grid],[role=treegrid]';
@@ -74,7 +86,8 @@ export function readGrid<K extends string>(
   const table = findTableByHeaders(root, aliases, required);
   if (!table) return undefined;
   const t = readTable(table, aliases);
-  return { columns: t.columns, rows: t.rows.map((r) => r.values) };
+  const total = pagerTotal(table);
+  return { columns: t.columns, rows: t.rows.map((r) => r.values), ...(total !== undefined ? { declaredRows: total } : {}) };
 }
 
 /** A cell's value: text, else the aria-label/title of an icon (✓ "Yes"), else a control's value. */

@@ -4,7 +4,7 @@
  */
 import { indexLabels } from '../core/dom';
 import type { PageReading, PageTypeReader, ReadContext } from '../core/types';
-import { licenceUtilisation, type LicenceLine } from './graph';
+import { licenceUtilisation, type LicenceLine } from './figures';
 import { parseCount, readGrid } from './grid';
 import { ADAPTER, emptyReading } from './observe';
 import { exclusionMatcher, m365Options, type M365Options } from './options';

@@ -2,7 +2,7 @@
 import type { PageType } from '../../engine/signals';
 import { formatInstant } from '../core/dates';
 import { signalId } from '../core/ids';
-import { pageHost } from '../core/registry';
+import { pageHost } from '../core/detect';
 import type { Observation, PageReading, ReadContext } from '../core/types';
 
 export const ADAPTER = 'm365';

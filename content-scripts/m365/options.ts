@@ -1,28 +1,13 @@
 /**
  * Settings of the M365 readers. Config-like: defaults here, the caller (content script, options page)
- * may pass overrides, validated with zod. Kept beside the adapter because only it uses them.
+ * may pass overrides (validated with the zod schema in `options-schema.ts` where they enter: options
+ * page, background). This half stays zod-free because it runs in the content script.
  */
-import { z } from 'zod';
+import type { M365Options } from './options-schema';
 
-export const M365Options = z
-  .object({
-    /**
-     * Accounts left out of every user-based denominator ("counting lab/test users in the denominator"
-     * is a pitfall [L122]). Matched case-insensitively against the UPN's local part and the display
-     * name. A pattern ending in `-`, `_` or `.` is a prefix at a word start (`svc-` → `svc-backup`);
-     * any other pattern is a whole word (`test` → `test.user`, `QA Test`, `test1`, but not `Celestest`);
-     * `/…/` is a regular expression.
-     */
-    excludePatterns: z.array(z.string().min(1).max(200)).max(200),
-    /** Free or self-service SKUs that say nothing about licence utilisation (10,000 "seats"). */
-    ignoreSkus: z.array(z.string().min(1).max(100)).max(500),
-    /** Product names (as the admin center prints them) left out of licence utilisation; same syntax as `excludePatterns`. */
-    ignoreProductNames: z.array(z.string().min(1).max(200)).max(200),
-    /** The tenant, when the caller already knows it (Graph `organization`, the user's confirmation). */
-    tenant: z.string().min(1).max(253).optional(),
-  })
-  .strict();
-export type M365Options = z.infer<typeof M365Options>;
+export type { M365Options } from './options-schema';
+
+
 
 export const M365_DEFAULTS: M365Options = {
   excludePatterns: ['svc-', 'svc_', 'sync_', 'test', 'lab'],
@@ -43,9 +28,11 @@ export const M365_DEFAULTS: M365Options = {
   ignoreProductNames: ['free', 'exploratory', 'trial', 'viral'],
 };
 
-/** Defaults merged with (validated) overrides; invalid overrides throw with zod's message. */
+/** Defaults merged with overrides (validated where they entered, see `options-schema.ts`). */
 export function m365Options(overrides: Partial<M365Options> = {}): M365Options {
-  return M365Options.parse({ ...M365_DEFAULTS, ...overrides });
+  const merged: M365Options = { ...M365_DEFAULTS };
+  for (const [k, v] of Object.entries(overrides)) if (v !== undefined) (merged as Record<string, unknown>)[k] = v;
+  return merged;
 }
 
 const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

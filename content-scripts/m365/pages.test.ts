@@ -59,3 +59,21 @@ describe('M365 value parsing', () => {
     expect(tenantFromUrl(new URL('https://admin.microsoft.com/?delegatedOrg=<script>'))).toBeUndefined();
   });
 });
+
+describe('partial lists', () => {
+  const table = (pager: string) =>
+    `<table><thead><tr><th>User principal name</th><th>MFA registered</th></tr></thead><tbody>
+      <tr><td>a@contoso.com</td><td>Yes</td></tr><tr><td>b@contoso.com</td><td>No</td></tr></tbody></table><div>${pager}</div>`;
+  const url = 'https://entra.microsoft.com/#view/Microsoft_AAD_IAM/AuthenticationMethodsMenuBlade/~/UserRegistrationDetails';
+  const ctx = { url: new URL(url), now: new Date('2026-11-17T14:30:00Z'), timeZone: 'UTC' };
+  const mfa = M365_READERS.find((r) => r.id === 'm365/mfa')!;
+  it('a table whose pager says more rows exist gives no MFA %', () => {
+    const r = mfa.read(loadDocument(table('Showing 1 - 2 of 58'), url), ctx);
+    expect(r.observations).toEqual([]);
+    expect(r.warnings).toEqual(['only 2 of 58 users are rendered (scroll to load the rest): MFA % not computed']);
+  });
+  it('a pager that says all rows are shown is fine: 1 of 2 = 50%', () => {
+    const r = mfa.read(loadDocument(table('Showing 1 - 2 of 2'), url), ctx);
+    expect(r.observations[0]).toMatchObject({ counted: 2, covered: 1, coveragePct: 50 });
+  });
+});

@@ -4,7 +4,7 @@
  */
 import { indexLabels, labelElement, text, type LabelIndex } from '../core/dom';
 import type { PageReading, PageTypeReader, ReadContext } from '../core/types';
-import { secureScoreObservation } from './graph';
+import { secureScoreObservation } from './figures';
 import { parseScore } from './grid';
 import { ADAPTER, emptyReading } from './observe';
 import { m365Options, type M365Options } from './options';

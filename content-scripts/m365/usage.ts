@@ -5,7 +5,7 @@
  */
 import { indexLabels, valueByLabel } from '../core/dom';
 import type { PageReading, PageTypeReader, ReadContext } from '../core/types';
-import { usageObservations, type WorkloadUsage } from './graph';
+import { usageObservations, type WorkloadUsage } from './figures';
 import { parseCount, readGrid } from './grid';
 import { isAdminCenterPath } from './licences';
 import { ADAPTER, emptyReading, M365_INSIGHTS } from './observe';

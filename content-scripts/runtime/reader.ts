@@ -7,16 +7,13 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { autotaskReaders } from '../autotask';
 import { connectwiseReaders } from '../connectwise';
-import { detectPage, runReader } from '../core/registry';
+import { detectPage, readPage } from '../core/detect';
 import type { PageReading, PageTypeReader, ReadContext } from '../core/types';
 import { genericReader } from '../generic/pages';
-import { mainTextOf } from '../generic/main-text';
-import { haloReaders, readHaloApiResponse } from '../halopsa';
+import { haloReaders } from '../halopsa/readers';
 import { M365_READERS } from '../m365/pages';
 import { teachReader } from '../teach/apply';
-import { TeachMapping } from '../teach/mapping';
-import { createGraphIntake } from './graph-intake';
-import { insertNote } from './insert-note';
+import type { TeachMapping } from '../teach/mapping';
 import { hashString, sendUntilAcked } from './messenger';
 import { OBSERVER_MESSAGE } from './page-observer';
 import { mountPill, type Pill } from './pill';
@@ -24,7 +21,7 @@ import { onSettled } from './settle';
 
 /** Adapters in detection order. Each matches by URL path/query + DOM, never by hostname. */
 export const ADAPTER_READERS: readonly PageTypeReader[] = [...connectwiseReaders, ...autotaskReaders, ...haloReaders, ...M365_READERS];
-const GENERIC = genericReader({ mainText: false });
+const GENERIC = genericReader();
 /** Page types that get the pill (the account is unambiguous there). */
 const PILL_PAGE_TYPES = new Set(['ticket', 'company', 'agreement']);
 
@@ -46,7 +43,6 @@ export function startReader(ctx: ContentScriptContext): void {
   let lastSent = '';
   let pill: Pill | undefined;
   let pillDismissed = false;
-  const readGraphResponse = createGraphIntake();
 
   const send = async (reading: PageReading) => {
     const payload = JSON.stringify([reading.observations, reading.missing]);
@@ -89,48 +85,34 @@ export function startReader(ctx: ContentScriptContext): void {
     pill.update(state);
   };
 
-  const readPage = () => {
+  const readCurrentPage = () => {
     if (ctx.isInvalid) return;
     const rc = readContext();
     const detection = detectPage(document, rc.url, [...taught, ...ADAPTER_READERS]);
     let reading: PageReading;
-    if (detection && 'reader' in detection) reading = runReader(detection.reader, document, rc);
+    if (detection && 'reader' in detection) reading = readPage(detection.reader, document, rc);
     else if (detection && 'drift' in detection)
       reading = { adapter: detection.drift.reader.adapter, pageType: detection.drift.reader.pageType, observations: [], missing: detection.drift.missing, warnings: [] };
-    else reading = runReader(GENERIC, document, rc);
+    else reading = readPage(GENERIC, document, rc);
     if (reading.observations.length === 0 && reading.missing.length === 0) return;
     void send(reading);
   };
 
-  // JSON the page itself received (HaloPSA, M365), forwarded by the main-world observer.
+  // JSON the page itself received (HaloPSA, M365), forwarded by the main-world observer. Parsed and
+  // validated in the background (its zod schemas stay out of this script).
   ctx.addEventListener(window, 'message', (event: MessageEvent) => {
     if (event.source !== window || event.origin !== location.origin) return;
     const data = event.data as { type?: unknown; url?: unknown; body?: unknown } | null;
     if (!data || data.type !== OBSERVER_MESSAGE || typeof data.url !== 'string' || typeof data.body !== 'string') return;
-    let json: unknown;
-    try {
-      json = JSON.parse(data.body);
-    } catch {
-      return;
-    }
-    const apiUrl = new URL(data.url);
-    const rc = readContext();
-    const reading = readHaloApiResponse(apiUrl.pathname, json, rc) ?? readGraphResponse(apiUrl, json, rc);
-    if (reading && (reading.observations.length || reading.missing.length)) void send(reading);
+    void sendUntilAcked({ type: 'api.response', url: location.href, apiUrl: data.url, body: data.body }, { isInvalid: () => ctx.isInvalid, attempts: 3 });
   });
 
-  // Requests from the side panel about this page.
+  // The side panel asks for a fresh read (after linking a tenant, saving a taught mapping).
   browser.runtime.onMessage.addListener((msg: unknown) => {
-    const m = msg as { type?: string; text?: string; mappings?: unknown };
-    if (ctx.isInvalid || window.top !== window) return undefined;
-    if (m.type === 'page.mainText') return Promise.resolve({ ok: true, data: { text: mainTextOf(document) ?? '', title: document.title, url: location.href } });
-    if (m.type === 'page.insertNote' && typeof m.text === 'string') return Promise.resolve(insertNote(document, m.text));
-    if (m.type === 'page.reread') {
-      lastSent = '';
-      readPage();
-      return Promise.resolve({ ok: true });
-    }
-    return undefined;
+    if (ctx.isInvalid || (msg as { type?: string })?.type !== 'page.reread') return undefined;
+    lastSent = '';
+    readCurrentPage();
+    return Promise.resolve({ ok: true });
   });
 
   // Taught mappings for this host, then the first read.
@@ -138,11 +120,9 @@ export function startReader(ctx: ContentScriptContext): void {
     .sendMessage({ type: 'teach.mappings', host: location.hostname })
     .then((reply: unknown) => {
       const list = (reply as { ok?: boolean; data?: unknown[] } | undefined)?.data ?? [];
-      taught = list.flatMap((m) => {
-        const parsed = TeachMapping.safeParse(m);
-        return parsed.success ? [teachReader(parsed.data)] : [];
-      });
+      // Validated by the background before it answers.
+      taught = (list as TeachMapping[]).map((m) => teachReader(m));
     })
     .catch(() => undefined)
-    .finally(() => onSettled(ctx, readPage));
+    .finally(() => onSettled(ctx, readCurrentPage));
 }

@@ -6,10 +6,11 @@
 import { formatInstant } from '../core/dates';
 import { indexLabels, valueByLabel, valueOf, type LabelIndex } from '../core/dom';
 import { signalId } from '../core/ids';
-import { pageHost } from '../core/registry';
+import { pageHost } from '../core/detect';
 import type { Observation, PageReading, PageTypeReader, ReadContext } from '../core/types';
 import { ticketFromValues, type TicketValues } from '../generic/tickets';
-import { mappingApplies, TAUGHT_MINIMUM, type FieldMapping, type TaughtField, type TeachMapping } from './mapping';
+import type { FieldMapping, TaughtField, TeachMapping } from './mapping';
+import { mappingApplies, TAUGHT_MINIMUM } from './patterns';
 
 export interface FieldRead {
   field: TaughtField;

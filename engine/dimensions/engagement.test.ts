@@ -119,6 +119,20 @@ describe('engagement(ctx)', () => {
     expect(v.display).toBe('20 days median (2 decided, 1 pending > 30 d)');
   });
 
+  it('§7 pending decisions count only when older than 30 d (boundary both sides)', () => {
+    const held = monthly.flatMap((at) => goodMonth(at, { noDecision: true }));
+    const v = (age: number) => run([...held, decision(plusDays(asOf, -age))]).drivers.find((d) => d.key === 'velocity')!;
+    expect(v(30).missing).toBe(true);
+    expect(v(30.001).value).toBe(30);
+  });
+
+  it('§7 recap counts when sent within 48 h of the end: 48 h on time, 48 h + 36 s late', () => {
+    const five = monthly.slice(0, 5).flatMap((at) => goodMonth(at));
+    const rate = (h: number) => run([...five, ...goodMonth(monthly[5]!, { recapAfterHours: h })]).drivers.find((d) => d.key === 'closure')!.value;
+    expect(rate(48)).toBe(100);
+    expect(rate(48.01)).toBe(83.33);
+  });
+
   it('a decision decided after asOf is still pending at asOf', () => {
     const s: Signal[] = [...monthly.flatMap((at) => goodMonth(at, { noDecision: true })), decision(plusDays(asOf, -50), { decidedAt: plusDays(asOf, 5) })];
     expect(run(s).drivers.find((d) => d.key === 'velocity')!.value).toBe(50);

@@ -99,3 +99,13 @@ describe('parseInstant', () => {
     for (const c of cases) expect(parseInstant(c), c).toEqual(Date.parse(c));
   });
 });
+
+describe('DST gaps and overlaps (same answers as TZDate)', () => {
+  it('Santiago: midnight does not exist on 2026-09-06 → the day starts at 01:00', () => {
+    expect(new Date(startOfDayInTz(t('2026-09-06T12:00:00-03:00'), 'America/Santiago')).toISOString()).toBe('2026-09-06T04:00:00.000Z');
+  });
+  it('New York: 02:30 + 1 day lands in the spring gap → 03:30 EDT; 01:30 in the autumn overlap keeps the earlier offset', () => {
+    expect(new Date(addDaysInTz(t('2026-03-07T02:30:00-05:00'), 1, NY)).toISOString()).toBe('2026-03-08T07:30:00.000Z');
+    expect(new Date(addDaysInTz(t('2026-10-31T01:30:00-04:00'), 1, NY)).toISOString()).toBe('2026-11-01T05:30:00.000Z');
+  });
+});

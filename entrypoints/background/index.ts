@@ -1,6 +1,54 @@
-/** Background service worker: wiring only. Listeners are registered synchronously at top level (MV3). */
+/**
+ * Background service worker: wiring only. Listeners are registered synchronously at top level
+ * (MV3: the worker may be stopped at any moment and woken by any of these events); every handler
+ * reads and writes IndexedDB, nothing is kept in memory as the source of truth.
+ */
+import { drainPending } from '../../storage';
+import { syncContentScripts } from './content-scripts';
+import { forgetTab } from './api-responses';
+import { pruneSignals } from './handlers/data';
+import { route } from './router';
+import { clearTab, db, recompute, recomputeAll, updateBadge } from './services';
+
+const RECOMPUTE_ALARM = 'metronome-recompute';
+const PRUNE_ALARM = 'metronome-prune';
+
+async function setUp(): Promise<void> {
+  await browser.sidePanel?.setPanelBehavior?.({ openPanelOnActionClick: true }).catch(() => undefined);
+  await syncContentScripts();
+  // Time moves deadlines and months even when no page is read: recompute hourly (this also freezes
+  // a month's snapshot once it has ended), prune old signals daily.
+  await browser.alarms.create(RECOMPUTE_ALARM, { periodInMinutes: 60 });
+  await browser.alarms.create(PRUNE_ALARM, { periodInMinutes: 24 * 60 });
+  await finishPending();
+}
+
+/** Readings that were stored as pending but not ingested when the worker stopped. */
+async function finishPending(): Promise<void> {
+  const drained = await drainPending(db());
+  if (drained.touchedAccountIds?.length) await recompute(drained.touchedAccountIds);
+}
+
 export default defineBackground(() => {
-  browser.runtime.onInstalled.addListener(() => {
-    void browser.sidePanel?.setPanelBehavior?.({ openPanelOnActionClick: true }).catch(() => undefined);
+  browser.runtime.onInstalled.addListener(() => void setUp());
+  browser.runtime.onStartup.addListener(() => void setUp());
+  browser.permissions.onAdded.addListener(() => void syncContentScripts());
+  browser.permissions.onRemoved.addListener(() => void syncContentScripts());
+
+  browser.runtime.onMessage.addListener((message: unknown, sender) => route(message, sender));
+
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === RECOMPUTE_ALARM) void recomputeAll();
+    if (alarm.name === PRUNE_ALARM) void pruneSignals();
+  });
+
+  browser.tabs.onActivated.addListener(({ tabId }) => void updateBadge(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    forgetTab(tabId);
+    void clearTab(tabId);
+  });
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    // A new page in the tab: its account is unknown until the reader reports.
+    if (change.url) void clearTab(tabId).then(() => updateBadge(tabId));
   });
 });

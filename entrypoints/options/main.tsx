@@ -1,5 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import '../../components/components.css';
+import '../../components/options/options.css';
 import { App } from './App';
 
 createRoot(document.getElementById('root')!).render(

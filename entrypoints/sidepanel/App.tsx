@@ -16,6 +16,9 @@ export function App() {
   );
 }
 
+/** The panel without its provider (tests wrap it in their own `DbProvider`). */
+export const SidePanelForTest = () => <SidePanel />;
+
 function SidePanel() {
   const tab = useTabAccount();
   const config = useConfig();

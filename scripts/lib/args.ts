@@ -59,7 +59,10 @@ export function parseAt(value: string | undefined, timeZone: string, flag = 'at'
   const d = DATE_ONLY.exec(v);
   const l = LOCAL_DATE_TIME.exec(v);
   if (d) ms = wallTime(timeZone, +d[1]!, +d[2]!, +d[3]!, 12, 0, 0);
-  else if (l) ms = wallTime(timeZone, +l[1]!, +l[2]!, +l[3]!, +l[4]!, +l[5]!, +(l[6] ?? 0));
+  else if (l) {
+    if (+l[4]! > 23 || +l[5]! > 59 || +(l[6] ?? 0) > 59) throw bad();
+    ms = wallTime(timeZone, +l[1]!, +l[2]!, +l[3]!, +l[4]!, +l[5]!, +(l[6] ?? 0));
+  }
   else if (WITH_OFFSET.test(v)) ms = Date.parse(v);
   else throw bad();
   if (!Number.isFinite(ms)) throw bad();

@@ -1,0 +1,66 @@
+/**
+ * `npm run bench [-- --sizes 250,1000,4000] [--tickets 100] [--runs 5] [--no-write]`
+ *
+ * Runs the registered benchmark sections (scripts/lib/bench.ts: engine first), prints a table and
+ * writes BENCHMARKS.md (method, machine, results, how to reproduce).
+ */
+import { writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import { benchMarkdown, benchSections, DEFAULT_BENCH_OPTIONS, formatBenchTable, runBench, type BenchOptions } from './lib/bench';
+import { parseCli, parseIntFlag, UsageError } from './lib/args';
+import { runMain } from './lib/main';
+import type { CliIo } from './lib/score-cli';
+
+const USAGE = `Usage: npm run bench -- [--sizes 250,1000,4000] [--tickets 100] [--runs 5] [--no-write]\n`;
+
+async function bench(argv: readonly string[], io: CliIo): Promise<number> {
+  try {
+    const { values } = parseCli(argv, {
+      sizes: { type: 'string' },
+      tickets: { type: 'string' },
+      runs: { type: 'string' },
+      'no-write': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    }, false);
+    if (values.help) {
+      io.stdout(USAGE);
+      return 0;
+    }
+    const sizes = values.sizes === undefined ? DEFAULT_BENCH_OPTIONS.sizes : values.sizes.split(',').map((s) => parseIntFlag(s.trim(), 'sizes', 0, 1, 50_000));
+    const options: BenchOptions = {
+      ...DEFAULT_BENCH_OPTIONS,
+      sizes,
+      ticketsPerAccount: parseIntFlag(values.tickets, 'tickets', DEFAULT_BENCH_OPTIONS.ticketsPerAccount, 0, 10_000),
+      maxRuns: parseIntFlag(values.runs, 'runs', DEFAULT_BENCH_OPTIONS.maxRuns, 1, 50),
+      log: (line) => io.stderr(line + '\n'),
+    };
+    const loadAverage = os.loadavg()[0];
+    const started = performance.now();
+    const rows = await runBench(options, benchSections);
+    io.stdout('\n' + formatBenchTable(rows));
+    io.stderr(`bench: done in ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
+    if (!values['no-write']) {
+      const cpus = os.cpus();
+      const machine = {
+        cpus: cpus[0]?.model.trim() ?? 'unknown CPU',
+        cores: os.availableParallelism?.() ?? cpus.length,
+        memoryGb: Math.round(os.totalmem() / 1e9),
+        node: process.versions.node,
+        platform: `${os.type()} ${os.release()} ${os.arch()}`,
+        ...(loadAverage !== undefined ? { loadAverage } : {}),
+      };
+      const { log: _log, ...rest } = options;
+      await writeFile('BENCHMARKS.md', benchMarkdown(rows, machine, rest, new Date()), 'utf8');
+      io.stderr('bench: wrote BENCHMARKS.md\n');
+    }
+    return 0;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr(`bench: ${e.message}\n\n${USAGE}`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+runMain(bench);

@@ -1,0 +1,46 @@
+import { expect, test, type Page } from '@playwright/test';
+import { startDemoServer } from '../../demo/server';
+import { launchExtension, type ExtensionSession } from './harness';
+import { readTable, waitFor } from './helpers';
+
+let session: ExtensionSession;
+let demo: { url: string; close(): Promise<void> | void };
+let ext: Page;
+
+test.beforeAll(async () => {
+  demo = await startDemoServer({ port: 0 });
+  session = await launchExtension();
+  ext = await session.openExtensionPage('sidepanel.html');
+});
+test.afterAll(async () => {
+  await session?.close();
+  await demo?.close();
+});
+
+interface Row {
+  id: string;
+  kind?: string;
+  accountId?: string;
+  name?: string;
+  ticketId?: string;
+  source?: { host: string; pageType: string; url: string };
+}
+
+test('visiting a ConnectWise demo ticket stores the ticket and its account in IndexedDB', async () => {
+  const page = await session.context.newPage();
+  const url = `${demo.url}/v4_6_release/services/system_io/Service/fv_sr100_request.rails?service_recid=284511`;
+  await page.goto(url);
+  const ticket = await waitFor(
+    async () => (await readTable<Row>(ext, 'signals')).find((s) => s.kind === 'ticket' && s.ticketId === '284511'),
+    20_000,
+    'ticket 284511 in IndexedDB',
+  );
+  expect(ticket.source?.pageType).toBe('ticket');
+  expect(ticket.source?.url).toBe(url);
+  const accounts = await readTable<Row>(ext, 'accounts');
+  const account = accounts.find((a) => a.id === ticket.accountId);
+  expect(account?.name).toBeTruthy();
+  const health = await readTable<{ accountId: string; overall: string }>(ext, 'health');
+  expect(health.find((h) => h.accountId === ticket.accountId)).toBeTruthy();
+  await page.close();
+});
