@@ -32,10 +32,13 @@ export const OPTIONAL_HOSTS = [
  * PSA served on the loopback address. Store builds never carry it.
  */
 const DEMO = process.env.METRONOME_DEMO === '1';
-export const DEMO_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'];
+// Each demo PSA gets its own host (cw.localhost, autotask.localhost, …: loopback in Chromium), as real PSAs do.
+export const DEMO_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*', 'http://*.localhost/*'];
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  // Separate output folders let parallel builds (e.g. several test runs) not overwrite each other.
+  outDir: process.env.METRONOME_OUT_DIR ?? '.output',
   outDirTemplate: DEMO ? '{{browser}}-mv{{manifestVersion}}-demo' : '{{browser}}-mv{{manifestVersion}}',
   manifest: ({ browser }) => ({
     name: DEMO ? 'Metronome (demo)' : 'Metronome',

@@ -28,11 +28,19 @@ export function browserPermissions(): PermissionsApi {
     getAll: () => p.getAll(),
     subscribe(listener) {
       const l = () => listener();
-      p.onAdded?.addListener(l);
-      p.onRemoved?.addListener(l);
+      // Some browsers (and test fakes) lack these events: the page then re-checks on focus only.
+      const safe = (f: () => void) => {
+        try {
+          f();
+        } catch {
+          /* not available */
+        }
+      };
+      safe(() => p.onAdded.addListener(l));
+      safe(() => p.onRemoved.addListener(l));
       return () => {
-        p.onAdded?.removeListener(l);
-        p.onRemoved?.removeListener(l);
+        safe(() => p.onAdded.removeListener(l));
+        safe(() => p.onRemoved.removeListener(l));
       };
     },
   };

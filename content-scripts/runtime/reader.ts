@@ -7,6 +7,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { autotaskReaders } from '../autotask';
 import { connectwiseReaders } from '../connectwise';
+import { localeDateOrder } from '../core/dates';
 import { detectPage, readPage } from '../core/detect';
 import type { PageReading, PageTypeReader, ReadContext } from '../core/types';
 import { genericReader } from '../generic/pages';
@@ -18,6 +19,7 @@ import { hashString, sendUntilAcked } from './messenger';
 import { OBSERVER_MESSAGE } from './page-observer';
 import { mountPill, type Pill } from './pill';
 import { onSettled } from './settle';
+import { startTeachUi, type TeachUi } from './teach-ui';
 
 /** Adapters in detection order. Each matches by URL path/query + DOM, never by hostname. */
 export const ADAPTER_READERS: readonly PageTypeReader[] = [...connectwiseReaders, ...autotaskReaders, ...haloReaders, ...M365_READERS];
@@ -34,12 +36,20 @@ export interface ReadingAck {
 
 export function startReader(ctx: ContentScriptContext): void {
   const url = () => new URL(location.href);
-  const readContext = (): ReadContext => ({
-    url: url(),
-    now: new Date(),
-    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC',
-  });
+  const readContext = (): ReadContext => {
+    // Day/month order of ambiguous dates (07/10/2026): the page's declared language, else the
+    // browser's. Adapters that can prove the order from the page's own dates do so first.
+    const dateOrder = localeDateOrder(document.documentElement.lang) ?? localeDateOrder(navigator.language);
+    return {
+      url: url(),
+      now: new Date(),
+      timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC',
+      ...(dateOrder ? { dateOrder } : {}),
+    };
+  };
+  let mappings: TeachMapping[] = [];
   let taught: PageTypeReader[] = [];
+  let teachUi: TeachUi | undefined;
   let lastSent = '';
   let pill: Pill | undefined;
   let pillDismissed = false;
@@ -107,9 +117,42 @@ export function startReader(ctx: ContentScriptContext): void {
     void sendUntilAcked({ type: 'api.response', url: location.href, apiUrl: data.url, body: data.body }, { isInvalid: () => ctx.isInvalid, attempts: 3 });
   });
 
-  // The side panel asks for a fresh read (after linking a tenant, saving a taught mapping).
+  const setMappings = (list: TeachMapping[]) => {
+    mappings = list;
+    taught = list.map((m) => teachReader(m));
+  };
+
+  // Teach mode (top frame only): the saved mapping replaces this host's one for its page type and
+  // the page is read again at once, so it applies without a reload.
+  const startTeach = () => {
+    if (teachUi) return teachUi.focus();
+    teachUi = startTeachUi({
+      existing: mappings,
+      readContext,
+      send: (m) => browser.runtime.sendMessage(m),
+      onSaved: (m) => {
+        setMappings([m, ...mappings.filter((x) => x.id !== m.id)]);
+        lastSent = '';
+        readCurrentPage();
+      },
+      onClose: () => {
+        teachUi = undefined;
+      },
+    });
+  };
+  ctx.onInvalidated(() => teachUi?.close());
+
+  // The side panel asks for a fresh read (after linking a tenant, saving a taught mapping), or
+  // starts teach mode.
   browser.runtime.onMessage.addListener((msg: unknown) => {
-    if (ctx.isInvalid || (msg as { type?: string })?.type !== 'page.reread') return undefined;
+    const type = (msg as { type?: string })?.type;
+    if (ctx.isInvalid) return undefined;
+    if (type === 'teach.start') {
+      if (window.top !== window) return undefined; // the top frame answers
+      startTeach();
+      return Promise.resolve({ ok: true });
+    }
+    if (type !== 'page.reread') return undefined;
     lastSent = '';
     readCurrentPage();
     return Promise.resolve({ ok: true });
@@ -121,7 +164,7 @@ export function startReader(ctx: ContentScriptContext): void {
     .then((reply: unknown) => {
       const list = (reply as { ok?: boolean; data?: unknown[] } | undefined)?.data ?? [];
       // Validated by the background before it answers.
-      taught = (list as TeachMapping[]).map((m) => teachReader(m));
+      setMappings(list as TeachMapping[]);
     })
     .catch(() => undefined)
     .finally(() => onSettled(ctx, readCurrentPage));

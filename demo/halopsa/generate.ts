@@ -19,9 +19,11 @@ import { appShell, clientView, contractView, gridHtml, listView, ticketView } fr
 const DIR = fileURLToPath(new URL('.', import.meta.url));
 mkdirSync(`${DIR}api`, { recursive: true });
 const routes: Record<string, string> = {};
+// The demo tenant is a UK HaloPSA (dd/MM/yyyy, 24 h): its pages say so, as a UK user's browser does,
+// so the content script reads the day/month order from the page's language.
 const file = (route: string, name: string, body: string) => {
   routes[route] = name;
-  writeFileSync(`${DIR}${name}`, body);
+  writeFileSync(`${DIR}${name}`, body.replace('<html lang="en">', '<html lang="en-GB">'));
 };
 const json = (route: string, name: string, data: unknown) => file(route, name, `${JSON.stringify(data, null, 2)}\n`);
 const dt = (w: Wall) => fmtDateTime(w, 'eu24');

@@ -19,6 +19,16 @@ export function App() {
 /** The panel without its provider (tests wrap it in their own `DbProvider`). */
 export const SidePanelForTest = () => <SidePanel />;
 
+/**
+ * `sidepanel.html?account=<id>` opens the panel on that account whatever tab is active ("works on any
+ * tab for a chosen account"): a bookmarkable link, the dashboard's "open in panel", e2e tests. It is
+ * an initial pick like one made in the picker: a tab showing another account still takes over.
+ */
+export function accountFromUrl(search: string = globalThis.location?.search ?? ''): string | null {
+  const id = new URLSearchParams(search).get('account')?.trim();
+  return id ? id.slice(0, 200) : null;
+}
+
 function SidePanel() {
   const tab = useTabAccount();
   const config = useConfig();
@@ -26,7 +36,7 @@ function SidePanel() {
   const now = useNow();
   const accounts = useAccounts();
   const portfolio = usePortfolioState();
-  const [pinned, setPinned] = useState<string | null>(null);
+  const [pinned, setPinned] = useState<string | null>(() => accountFromUrl());
   const [recent, setRecent] = useState<string[]>([]);
   const [ctaScope, setCtaScope] = useState<'account' | 'all'>('account');
 

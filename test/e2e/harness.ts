@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 export const EXTENSION_ID = 'hknjndehghjflmpnhfpllpjpoiinoehd';
-export const DEMO_BUILD_DIR = path.resolve('.output/chrome-mv3-demo');
+export const DEMO_BUILD_DIR = path.resolve(process.env.METRONOME_OUT_DIR ?? '.output', 'chrome-mv3-demo');
 
 export function chromiumPath(): string {
   const p = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

@@ -1,0 +1,23 @@
+import { test, expect } from '@playwright/test';
+import { startDemoServer } from '../../demo/server';
+import { launchExtension } from './harness';
+declare const chrome: any;
+test('vt', async () => {
+  const demo = await startDemoServer({ port: 0 });
+  const s = await launchExtension();
+  const sw = await s.serviceWorker();
+  await sw.evaluate(() => { const g = globalThis as any; g.__log = []; chrome.runtime.onMessage.addListener((m: any, sender: any) => { g.__log.push({ type: m.type, obs: m.observations?.[0]?.observedAt, url: sender.url }); }); });
+  const page = await s.context.newPage();
+  await page.goto(demo.url + '/__nothing');
+  const cdp = await s.context.newCDPSession(page);
+  await cdp.send('Emulation.setTimezoneOverride', { timezoneId: 'Europe/Berlin' });
+  const when = Date.parse('2026-11-18T09:00:00-05:00');
+  const r = await cdp.send('Emulation.setVirtualTimePolicy', { policy: 'advance', initialVirtualTime: when / 1000 });
+  console.log('vt', r);
+  const t0 = Date.now();
+  await page.goto(demo.url + '/__fixture/connectwise/ticket-us-12h');
+  console.log('goto ms', Date.now() - t0, await page.evaluate(() => [new Date().toISOString(), Intl.DateTimeFormat().resolvedOptions().timeZone]));
+  await page.waitForTimeout(3000);
+  console.log(JSON.stringify(await sw.evaluate(() => (globalThis as any).__log)));
+  await s.close(); await demo.close();
+});
