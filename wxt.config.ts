@@ -9,7 +9,7 @@ export const EXTENSION_KEY =
 export const EXTENSION_ID = 'hknjndehghjflmpnhfpllpjpoiinoehd';
 
 /** PSA and Microsoft 365 cloud origins: optional, requested at runtime for exactly what the user enables. */
-export const OPTIONAL_HOSTS = [
+export const OPTIONAL_HOSTS: readonly string[] = [
   'https://*.myconnectwise.net/*',
   'https://*.connectwise.net/*',
   'https://*.myconnectwise.com/*',
@@ -33,13 +33,22 @@ export const OPTIONAL_HOSTS = [
  */
 const DEMO = process.env.METRONOME_DEMO === '1';
 // Each demo PSA gets its own host (cw.localhost, autotask.localhost, …: loopback in Chromium), as real PSAs do.
-export const DEMO_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*', 'http://*.localhost/*'];
+export const DEMO_HOSTS: readonly string[] = ['http://127.0.0.1/*', 'http://localhost/*', 'http://*.localhost/*'];
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   // Separate output folders let parallel builds (e.g. several test runs) not overwrite each other.
   outDir: process.env.METRONOME_OUT_DIR ?? '.output',
+  // Explicit imports only: auto-imports silently pulled UI modules (and React) into the background.
+  imports: false,
   outDirTemplate: DEMO ? '{{browser}}-mv{{manifestVersion}}-demo' : '{{browser}}-mv{{manifestVersion}}',
+  hooks: {
+    // WXT adds the `matches` of runtime-registered content scripts to host_permissions; Metronome's
+    // are registered only for origins the user grants, so nothing may be granted at install.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      manifest.host_permissions = DEMO ? [...DEMO_HOSTS] : [];
+    },
+  },
   manifest: ({ browser }) => ({
     name: DEMO ? 'Metronome (demo)' : 'Metronome',
     description: 'Customer-success health, due work and meeting follow-through for MSPs, inside your PSA.',
@@ -55,9 +64,9 @@ export default defineConfig({
     commands: {
       _execute_action: { suggested_key: { default: 'Alt+Shift+M' }, description: 'Open the Metronome side panel' },
     },
-    host_permissions: DEMO ? DEMO_HOSTS : [],
+    host_permissions: DEMO ? [...DEMO_HOSTS] : [], // copies: WXT pushes into this array
     // The demo build already holds the loopback hosts as required permissions.
-    optional_host_permissions: DEMO ? OPTIONAL_HOSTS.filter((h) => !DEMO_HOSTS.includes(h)) : OPTIONAL_HOSTS,
+    optional_host_permissions: OPTIONAL_HOSTS.filter((h) => !DEMO || !DEMO_HOSTS.includes(h)),
     ...(browser === 'firefox'
       ? { browser_specific_settings: {
             gecko: {

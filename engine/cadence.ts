@@ -16,6 +16,7 @@
  * - any held strategic meeting resets the consecutive-miss count.
  */
 import type { MetronomeConfig } from './config';
+import type { MeetingRec } from './prepared';
 import type { Account, MeetingSignal, Segment } from './signals';
 import { addDaysInTz, iso, parseInstant } from './time/zoned';
 
@@ -55,6 +56,8 @@ interface PlannedDate {
   explicitMiss: boolean;
 }
 
+const opt = (s: string | undefined): number => (s === undefined ? NaN : parseInstant(s));
+
 /** Safety cap on expected meetings walked (10 years of a 1-day cadence); never reached in practice. */
 const MAX_STEPS = 4000;
 
@@ -64,6 +67,8 @@ export function cadenceState(
   segment: Segment,
   config: MetronomeConfig,
   asOf: Date,
+  /** `meetings` with their instants parsed (prepared.ts), when the caller has them. */
+  records?: readonly MeetingRec[],
 ): CadenceState {
   const tz = config.calendar.timeZone;
   const asOfMs = asOf.getTime();
@@ -71,30 +76,33 @@ export function cadenceState(
   const graceDays = config.segments.graceDays;
   const windowStart = addDaysInTz(asOfMs, -config.segments.windowDays, tz);
 
+  const recs = records ?? meetings.map((m) => ({ s: m, held: opt(m.heldAt), ended: NaN, recap: NaN, planned: opt(m.plannedFor) }));
   const held: Held[] = [];
   const planned: PlannedDate[] = [];
   const heldIds = new Set<string>();
-  for (const m of meetings) {
+  for (const r of recs) {
+    const m = r.s;
     if (m.deletedAt || m.status !== 'held' || !m.heldAt || !isStrategic(m.type, config)) continue;
-    const at = parseInstant(m.heldAt);
+    const at = r.held;
     if (at > asOfMs) continue; // not yet (when scoring an earlier month)
     held.push({ at, meetingId: m.meetingId });
     heldIds.add(m.meetingId);
   }
   const graceMs = (at: number) => addDaysInTz(at, -graceDays, tz);
-  for (const m of meetings) {
+  for (const r of recs) {
+    const m = r.s;
     if (m.deletedAt || !m.plannedFor || !isStrategic(m.type, config)) continue;
     if (m.status === 'held' && m.heldAt) {
       // A held meeting keeps the date it was planned for: held within grace of it is on time, held
       // later is a miss of that date; held well before it, the plan was fulfilled early.
-      const plannedAt = parseInstant(m.plannedFor);
-      const heldAt = parseInstant(m.heldAt);
+      const plannedAt = r.planned;
+      const heldAt = r.held;
       if (heldAt <= asOfMs && heldAt >= graceMs(plannedAt)) planned.push({ at: plannedAt, meetingId: m.meetingId, explicitMiss: false });
       continue;
     }
     if (m.status !== 'planned' && m.status !== 'missed') continue;
     if (heldIds.has(m.meetingId)) continue; // a stale copy of a meeting that was held
-    const at = parseInstant(m.plannedFor);
+    const at = r.planned;
     if (m.status === 'missed') {
       // Counts once it was due or once the user logged it, whichever is first.
       if (Math.min(at, parseInstant(m.observedAt)) > asOfMs) continue;

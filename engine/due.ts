@@ -1,31 +1,35 @@
 /**
- * Which CTAs are due: the one rule the badge, the in-page pill, the side panel and the dashboard
- * share. A CTA is live while open, or snoozed past its snooze date.
+ * Which CTAs are due work, and how soon: the one rule the toolbar badge, the in-page pill, the side
+ * panel and the dashboard share. Group edges are UI grouping, not methodology thresholds.
  */
 import type { Cta } from './model';
 
-export const DUE_SOON_DAYS = 7;
+export const CTA_BUCKET_DAYS = { soon: 7, horizon: 30 } as const;
+export const BUCKETS = ['overdue', 'week', 'month', 'later'] as const;
+export type Bucket = (typeof BUCKETS)[number];
+
 const DAY_MS = 86_400_000;
 
-export function isLive(cta: Pick<Cta, 'status' | 'snoozedUntil' | 'deletedAt'>, now: Date): boolean {
-  if (cta.deletedAt) return false;
-  if (cta.status === 'open') return true;
-  return cta.status === 'snoozed' && cta.snoozedUntil !== undefined && Date.parse(cta.snoozedUntil) <= now.getTime();
+type CtaState = Pick<Cta, 'status' | 'snoozedUntil' | 'deletedAt' | 'resolvedByEngineAt'>;
+
+/** Due work now: open, or a snooze that has ended; not deleted, not resolved by the engine. */
+export function isActive(c: CtaState, now: Date): boolean {
+  if (c.deletedAt || c.resolvedByEngineAt) return false;
+  if (c.status === 'open') return true;
+  return c.status === 'snoozed' && (!c.snoozedUntil || Date.parse(c.snoozedUntil) <= now.getTime());
 }
 
-export type DueBucket = 'overdue' | 'week' | 'month' | 'later';
-
-export function dueBucket(cta: Pick<Cta, 'dueBy'>, now: Date): DueBucket {
-  const left = Date.parse(cta.dueBy) - now.getTime();
+export function bucketOf(c: Pick<Cta, 'dueBy'>, now: Date): Bucket {
+  const left = Date.parse(c.dueBy) - now.getTime();
   if (left < 0) return 'overdue';
-  if (left <= DUE_SOON_DAYS * DAY_MS) return 'week';
-  if (left <= 30 * DAY_MS) return 'month';
+  if (left <= CTA_BUCKET_DAYS.soon * DAY_MS) return 'week';
+  if (left <= CTA_BUCKET_DAYS.horizon * DAY_MS) return 'month';
   return 'later';
 }
 
-/** Live CTAs overdue or due within a week: the number on the badge and the pill. */
-export function dueCount(ctas: readonly Cta[], now: Date): number {
+/** Active CTAs overdue or due within a week: the number on the badge, the pill and the Due tab. */
+export function dueCount(ctas: readonly (CtaState & Pick<Cta, 'dueBy'>)[], now: Date): number {
   let n = 0;
-  for (const c of ctas) if (isLive(c, now) && (dueBucket(c, now) === 'overdue' || dueBucket(c, now) === 'week')) n++;
+  for (const c of ctas) if (isActive(c, now) && Date.parse(c.dueBy) - now.getTime() <= CTA_BUCKET_DAYS.soon * DAY_MS) n++;
   return n;
 }

@@ -10,9 +10,11 @@
  */
 import type { MetronomeConfig } from './config';
 import type { AccountHealth, CtaSpec, MonthlySnapshot } from './model';
+import { prepareSignals } from './prepared';
 import { freezeMonth, monthsToFreeze, scoreAccountWithCadence } from './score';
 import type { Account, Signal } from './signals';
-import { computeTriggers, detectAtRisk } from './triggers';
+import { atRiskFlag, computeTriggersIn } from './triggers';
+import { makeContext } from './triggers/context';
 
 export interface EvaluateInput {
   account: Account;
@@ -35,16 +37,18 @@ export interface Evaluation {
 export function evaluateAccount(input: EvaluateInput): Evaluation {
   const { account, signals, config, asOf } = input;
   const existing = input.snapshots ?? [];
+  // Group the signals and parse their instants once, for every month frozen, the live score and the triggers.
+  const prepared = prepareSignals(signals);
   // Freeze every month that ended since the last evaluation first, so gates see whole months.
   const frozen = monthsToFreeze(account, existing, asOf, config.calendar.timeZone).map((month) =>
-    freezeMonth({ ...input, snapshots: existing }, month),
+    freezeMonth({ ...input, snapshots: existing }, month, prepared),
   );
   const snapshots = frozen.length ? [...existing, ...frozen] : existing;
-  const { health, cadence } = scoreAccountWithCadence({ ...input, snapshots });
-  const triggerInput = { account, signals, health, snapshots, cadence, config, asOf };
+  const { health, cadence } = scoreAccountWithCadence({ ...input, snapshots }, prepared);
+  const triggers = makeContext({ account, signals, health, snapshots, cadence, config, asOf, prepared });
   // At-risk is a flag beside the colour; it never changes the colour (DECISIONS §4).
-  health.atRisk = detectAtRisk(triggerInput);
-  const ctas = computeTriggers(triggerInput);
+  health.atRisk = atRiskFlag(triggers);
+  const ctas = computeTriggersIn(triggers);
   return { health, ctas, snapshots: frozen };
 }
 

@@ -15,7 +15,8 @@ import { quality } from './dimensions/quality';
 import { compositeScore, expansionGates, fixFirstGate, overallColour, renewalConfidence } from './health';
 import type { AccountHealth, Dimension, DimensionResult, MonthlySnapshot } from './model';
 import { resolveSegment } from './segment';
-import { type Account, groupSignals, type Signal } from './signals';
+import { type PreparedSignals, prepareSignals } from './prepared';
+import type { Account, Signal } from './signals';
 import { addMonthsKey, iso, monthEnd, monthKey, parseInstant, previousMonthKey } from './time/zoned';
 
 export interface ScoreInput {
@@ -46,10 +47,10 @@ interface Evaluated {
   segment: ReturnType<typeof resolveSegment>;
 }
 
-function evaluate(input: ScoreInput, asOf: Date): Evaluated {
+function evaluate(input: ScoreInput, asOf: Date, prepared: PreparedSignals): Evaluated {
   const { account, config } = input;
   const segment = resolveSegment(account, config, input.mrrBand ?? null);
-  const ctx = buildContext({ account, signals: groupSignals(input.signals), segment: segment.segment, config, asOf });
+  const ctx = buildContext({ account, signals: prepared.by, prepared, segment: segment.segment, config, asOf });
   const dims = {} as Record<Dimension, DimensionResult>;
   for (const [d, fn] of Object.entries(DIMENSION_FUNCTIONS) as [Dimension, (c: DimensionContext) => DimensionResult][]) dims[d] = fn(ctx);
   const composite = compositeScore(dims, segment.segment, config);
@@ -60,10 +61,16 @@ export function scoreAccount(input: ScoreInput): AccountHealth {
   return scoreAccountWithCadence(input).health;
 }
 
-/** `scoreAccount` plus the cadence state it computed, so callers (triggers) need not compute it again. */
-export function scoreAccountWithCadence(input: ScoreInput): { health: AccountHealth; cadence: CadenceState } {
+/**
+ * `scoreAccount` plus the cadence state it computed, so callers (triggers) need not compute it again.
+ * `prepared`: `input.signals` already prepared (evaluateAccount shares one preparation).
+ */
+export function scoreAccountWithCadence(
+  input: ScoreInput,
+  prepared: PreparedSignals = prepareSignals(input.signals),
+): { health: AccountHealth; cadence: CadenceState } {
   const { account, config, asOf } = input;
-  const { ctx, dims, composite, overall, segment } = evaluate(input, asOf);
+  const { ctx, dims, composite, overall, segment } = evaluate(input, asOf, prepared);
   const tz = config.calendar.timeZone;
   const asOfMs = asOf.getTime();
 
@@ -120,10 +127,10 @@ export function scoreAccountWithCadence(input: ScoreInput): { health: AccountHea
  * month" is the whole month. Signals read later about earlier dates are included (so a month can be
  * re-frozen after backfill); signals dated after the month's end are not.
  */
-export function freezeMonth(input: ScoreInput, month: string): MonthlySnapshot {
+export function freezeMonth(input: ScoreInput, month: string, prepared: PreparedSignals = prepareSignals(input.signals)): MonthlySnapshot {
   const tz = input.config.calendar.timeZone;
   const end = new Date(monthEnd(month, tz) - 1);
-  const { dims, composite, overall, segment } = evaluate(input, end);
+  const { dims, composite, overall, segment } = evaluate(input, end, prepared);
   const dimensions = {} as MonthlySnapshot['dimensions'];
   for (const d of Object.keys(dims) as Dimension[]) dimensions[d] = { score: dims[d].score, colour: dims[d].colour };
   return {

@@ -3,6 +3,7 @@
  * (see entrypoints/background/content-scripts.ts); all frames, because Autotask shows its pages in
  * an iframe. The behaviour lives in content-scripts/runtime/reader.ts.
  */
+import { defineContentScript } from 'wxt/utils/define-content-script';
 import { startReader } from '../content-scripts/runtime/reader';
 
 export default defineContentScript({

@@ -29,7 +29,7 @@ npx tsx scripts/score.ts .demo/sample-bundle.json --at "$AT" --tz "$TZ_NAME" --f
 
 echo "== Building the extension (Chrome MV3, demo build) and the Firefox build"
 METRONOME_DEMO=1 npx wxt build
-npx wxt build -b firefox >/dev/null
+npx wxt build -b firefox --mv3 >/dev/null
 
 echo "== Touring the demo PSA in Chromium with the extension loaded"
 npx tsx scripts/tour.ts "$@"

@@ -14,8 +14,9 @@ step "unit tests (vitest)"
 npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/unit.json || status=1
 
 step "builds: Chrome (store), Chrome (demo), Firefox"
-{ npx wxt build >/dev/null && METRONOME_DEMO=1 npx wxt build >/dev/null && npx wxt build -b firefox >/dev/null && echo "3 builds ok"; } || status=1
+{ npx wxt build >/dev/null && METRONOME_DEMO=1 npx wxt build >/dev/null && npx wxt build -b firefox --mv3 >/dev/null && echo "3 builds ok"; } || status=1
 npx tsx scripts/lint-firefox.ts || status=1
+npx tsx scripts/check-build.ts || status=1
 
 step "end-to-end tests (Playwright, Chromium + built extension)"
 PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/e2e.json npx playwright test --reporter=list,json || status=1

@@ -5,34 +5,15 @@
 import type { Cta } from '../engine/model';
 import { formatDuration } from '../recap/deadline';
 
-/** Group edges in days (UI grouping, not a methodology threshold). */
-export const CTA_BUCKET_DAYS = { soon: 7, horizon: 30 } as const;
+import { BUCKETS, isActive, bucketOf, type Bucket } from '../engine/due';
 
-export const BUCKETS = ['overdue', 'week', 'month', 'later'] as const;
-export type Bucket = (typeof BUCKETS)[number];
+export { BUCKETS, CTA_BUCKET_DAYS, isActive, bucketOf, type Bucket } from '../engine/due';
 export const BUCKET_LABELS: Record<Bucket, string> = {
   overdue: 'Overdue',
   week: 'Due within 7 days',
   month: 'Next 30 days',
   later: 'Later',
 };
-
-const DAY = 86_400_000;
-
-/** Is this CTA due work now (open, or a snooze that has ended; not resolved by the engine)? */
-export function isActive(c: Cta, now: Date): boolean {
-  if (c.deletedAt || c.resolvedByEngineAt) return false;
-  if (c.status === 'open') return true;
-  return c.status === 'snoozed' && (!c.snoozedUntil || Date.parse(c.snoozedUntil) <= now.getTime());
-}
-
-export function bucketOf(c: Cta, now: Date): Bucket {
-  const left = Date.parse(c.dueBy) - now.getTime();
-  if (left < 0) return 'overdue';
-  if (left <= CTA_BUCKET_DAYS.soon * DAY) return 'week';
-  if (left <= CTA_BUCKET_DAYS.horizon * DAY) return 'month';
-  return 'later';
-}
 
 export interface CtaGroups {
   overdue: Cta[];

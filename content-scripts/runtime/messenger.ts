@@ -2,6 +2,7 @@
  * Send a message to the background and retry until it is acknowledged. A service worker stopped
  * mid-ingest loses nothing: the reading is re-sent with the same id, and ingest is idempotent.
  */
+import { browser } from 'wxt/browser';
 import type { Reply } from '../../messaging/protocol';
 
 export interface RetryOptions {

@@ -4,6 +4,7 @@
  * the reading to the background until it is acknowledged. Drift is reported, never stored. Shows
  * the health pill on ticket and company pages. Plain DOM, no React.
  */
+import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { autotaskReaders } from '../autotask';
 import { connectwiseReaders } from '../connectwise';
@@ -25,7 +26,7 @@ import { startTeachUi, type TeachUi } from './teach-ui';
 export const ADAPTER_READERS: readonly PageTypeReader[] = [...connectwiseReaders, ...autotaskReaders, ...haloReaders, ...M365_READERS];
 const GENERIC = genericReader();
 /** Page types that get the pill (the account is unambiguous there). */
-const PILL_PAGE_TYPES = new Set(['ticket', 'company', 'agreement']);
+const PILL_PAGE_TYPES = new Set(['ticket', 'company', 'agreement', 'taught']);
 
 export interface ReadingAck {
   accountIds: string[];

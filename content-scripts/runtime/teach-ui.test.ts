@@ -222,6 +222,23 @@ describe('teach UI: picking fields on a page no adapter knows (issue "Readers")'
     expect(pageHandler).toHaveBeenCalledTimes(1);
   });
 
+  it('pressing Pick again stops picking; changing the page type while picking stops it too', () => {
+    const t = setup();
+    t.button(/^Pick Ticket id/).click();
+    t.button(/^Pick Ticket id/).click();
+    expect(t.button(/^Pick Ticket id/).getAttribute('aria-pressed')).toBe('false');
+    expect(t.doc.querySelector('[data-metronome-teach=highlight]')).toBeNull();
+    t.button(/^Pick Ticket id/).click();
+    const select = t.root.querySelector<HTMLSelectElement>('select')!;
+    select.focus();
+    select.value = 'company';
+    select.dispatchEvent(new t.win.Event('change'));
+    expect(t.doc.querySelector('[data-metronome-teach=highlight]')).toBeNull();
+    expect(t.root.activeElement).toBe(select);
+    t.pageClick('.case-ref');
+    expect(t.reads()).toEqual([]);
+  });
+
   it('company pages offer company name and id only, and need the name', async () => {
     const t = setup();
     const select = t.root.querySelector<HTMLSelectElement>('select')!;

@@ -227,14 +227,14 @@ export function startTeachUi(opts: TeachUiOptions): TeachUi {
     pickButtons.get(f)?.focus();
   };
 
-  const stopPicking = () => {
+  const stopPicking = (refocus = true) => {
     overlay?.stop();
     overlay = undefined;
     const was = picking;
     picking = undefined;
     status.textContent = '';
     render();
-    if (was) pickButtons.get(was)?.focus();
+    if (was && refocus) pickButtons.get(was)?.focus();
   };
 
   const onPicked = (f: TaughtField, target: Element) => {
@@ -326,7 +326,7 @@ export function startTeachUi(opts: TeachUiOptions): TeachUi {
   };
 
   typeSelect.addEventListener('change', () => {
-    stopPicking();
+    stopPicking(false); // the user is on the select: focus stays there
     pageType = typeSelect.value === 'company' ? 'company' : 'ticket';
     picked.clear();
     loadExisting(pageType);

@@ -9,6 +9,7 @@
  */
 import { cadenceState, type CadenceState, isStrategic } from '../cadence';
 import type { MetronomeConfig } from '../config';
+import { type PreparedSignals, prepareSignals } from '../prepared';
 import type { Account, MeetingSignal, Segment, Signal, SignalsByKind } from '../signals';
 import { addDaysInTz, DAY_MS, monthKey, monthStart, parseInstant, type Window } from '../time/zoned';
 
@@ -44,6 +45,8 @@ export interface RecapRate {
 export interface DimensionContext {
   account: Account;
   signals: SignalsByKind;
+  /** The same signals with their instants parsed (shared by every evaluation of the account). */
+  prepared: PreparedSignals;
   segment: Segment;
   config: MetronomeConfig;
   asOf: Date;
@@ -77,21 +80,26 @@ export interface ContextInput {
   asOf: Date;
   /** Computed here when not given. */
   cadence?: CadenceState;
+  /** `signals` prepared (see prepared.ts); prepared here when not given. */
+  prepared?: PreparedSignals;
 }
 
 export function buildContext(input: ContextInput): DimensionContext {
-  const { account, signals, segment, config, asOf } = input;
+  const { account, segment, config, asOf } = input;
+  const prepared = input.prepared ?? prepareSignals(input.signals);
+  const signals = input.prepared ? input.prepared.by : input.signals;
   const tz = config.calendar.timeZone;
   const asOfMs = asOf.getTime();
-  const cadence = input.cadence ?? cadenceState(account, signals.meeting, segment, config, asOf);
+  const cadence = input.cadence ?? cadenceState(account, signals.meeting, segment, config, asOf, prepared.meetings);
 
   const heldStrategic: HeldStrategic[] = [];
   const heldAll: { meeting: MeetingSignal; at: number }[] = [];
   let execAt = -Infinity;
   let execSource: Signal | null = null;
-  for (const m of signals.meeting) {
+  for (const r of prepared.meetings) {
+    const m = r.s;
     if (m.status !== 'held' || !m.heldAt) continue;
-    const at = parseInstant(m.heldAt);
+    const at = r.held;
     if (at > asOfMs) continue;
     heldAll.push({ meeting: m, at });
     // Exec seen: an attendee flagged exec or decision-maker on any held meeting (§7).
@@ -103,13 +111,12 @@ export function buildContext(input: ContextInput): DimensionContext {
     heldStrategic.push({
       meeting: m,
       at,
-      end: m.endedAt ? parseInstant(m.endedAt) : at,
-      recapAt: m.recapSentAt ? parseInstant(m.recapSentAt) : null,
+      end: m.endedAt ? r.ended : at,
+      recapAt: m.recapSentAt ? r.recap : null,
     });
   }
   heldStrategic.sort((a, b) => a.at - b.at);
-  for (const e of signals.execSeen) {
-    const at = parseInstant(e.at);
+  for (const { s: e, at } of prepared.execSeen) {
     if (at <= asOfMs && at > execAt) {
       execAt = at;
       execSource = e;
@@ -127,9 +134,9 @@ export function buildContext(input: ContextInput): DimensionContext {
   };
 
   const decisionsByMeeting = new Map<string, number>();
-  for (const d of signals.decision) {
+  for (const { s: d, proposed } of prepared.decisions) {
     if (d.otherAction || !d.meetingId) continue;
-    if (parseInstant(d.proposedAt) > asOfMs) continue;
+    if (proposed > asOfMs) continue;
     decisionsByMeeting.set(d.meetingId, (decisionsByMeeting.get(d.meetingId) ?? 0) + 1);
   }
 
@@ -157,19 +164,12 @@ export function buildContext(input: ContextInput): DimensionContext {
     return r;
   };
 
-  const observed = new Map<Signal, number>();
-  const observedMs = (s: Signal): number => {
-    let ms = observed.get(s);
-    if (ms === undefined) {
-      ms = parseInstant(s.observedAt);
-      observed.set(s, ms);
-    }
-    return ms;
-  };
+  const observedMs = prepared.observedMs;
 
   return {
     account,
     signals,
+    prepared,
     segment,
     config,
     asOf,

@@ -3,7 +3,7 @@
  * Mon–Fri and business hours 09:00–17:00 by default, configurable, holidays excluded).
  *
  * Every function takes an instant (`Date`) and returns an instant; the wall-clock work happens in
- * `cal.timeZone` through `TZDate`, so DST changes (America/New_York, Europe/Berlin) keep the local
+ * `cal.timeZone` with `TZDate` semantics (tzdate.ts, over cached offsets), so DST changes (America/New_York, Europe/Berlin) keep the local
  * time of day instead of drifting by an hour.
  *
  * Semantics (chosen so that "N business days" and "N × hours-per-day business hours" agree):
@@ -15,9 +15,9 @@
  *   the close of the n-th business day from there (Sat + 1 → Mon 17:00; Tue 20:00 + 1 → Wed 17:00).
  * - `addCalendarDays(t, n, tz)` keeps the wall-clock time across DST (may be 23 or 25 hours a day).
  */
-import { TZDate } from '@date-fns/tz';
-import { formatISO } from 'date-fns';
 import type { CalendarConfig } from '../config/calendar';
+import { formatIsoInTz, instantOfWall, pad2, wallDayStart, wallFields, wallOf } from './tzdate';
+import { DAY_MS } from './zoned';
 
 /** The calendar fields the arithmetic needs (a `CalendarConfig` satisfies it). */
 export type BusinessCalendar = Pick<
@@ -28,19 +28,26 @@ export type BusinessCalendar = Pick<
 /** Guard against a calendar with no business day reachable (e.g. every day a holiday for years). */
 const MAX_DAYS_SCANNED = 3 * 366;
 
-function zoned(instant: Date | number, timeZone: string): TZDate {
-  return new TZDate(typeof instant === 'number' ? instant : instant.getTime(), timeZone);
-}
+// The arithmetic works on epoch milliseconds with `TZDate` semantics (tzdate.ts): every step is
+// "instant → wall-clock time in the zone → change the wall clock → instant", as a `TZDate` setter does.
 
-function hhmm(s: string): [number, number] {
-  const [h, m] = s.split(':').map(Number);
-  return [h ?? 0, m ?? 0];
+const hhmmCache = new Map<string, number>();
+/** Milliseconds after local midnight of `HH:mm`. */
+function timeOfDayMs(s: string): number {
+  let v = hhmmCache.get(s);
+  if (v === undefined) {
+    const [h, m] = s.split(':').map(Number);
+    v = ((h ?? 0) * 60 + (m ?? 0)) * 60_000;
+    if (hhmmCache.size > 1000) hhmmCache.clear();
+    hhmmCache.set(s, v);
+  }
+  return v;
 }
 
 /** Local calendar date `yyyy-MM-dd` of an instant in a time zone. */
 export function localDate(instant: Date, timeZone: string): string {
-  const d = zoned(instant, timeZone);
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  const f = wallFields(wallOf(instant.getTime(), timeZone));
+  return `${f.year}-${pad2(f.month + 1)}-${pad2(f.day)}`;
 }
 
 /** Local month `yyyy-MM` of an instant in a time zone. */
@@ -48,84 +55,79 @@ export function localMonth(instant: Date, timeZone: string): string {
   return localDate(instant, timeZone).slice(0, 7);
 }
 
-function pad(n: number): string {
-  return String(n).padStart(2, '0');
-}
-
 /** ISO 8601 with the time zone's offset (`2026-11-17T14:00:00-05:00`). */
 export function toInstantString(instant: Date, timeZone: string): string {
-  return formatISO(zoned(instant, timeZone));
+  return formatIsoInTz(instant.getTime(), timeZone);
 }
 
-/** ISO weekday 1 = Monday … 7 = Sunday of a zoned date. */
-function isoWeekday(d: TZDate): number {
-  const js = d.getDay();
-  return js === 0 ? 7 : js;
-}
-
-function isBusinessDayZoned(d: TZDate, cal: BusinessCalendar): boolean {
-  if (!cal.businessDays.includes(isoWeekday(d))) return false;
-  const ymd = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-  return !(cal.holidays ?? []).includes(ymd);
+/** Is the local day of the wall value a business day (ISO weekday in the set, not a holiday)? */
+function isBusinessWall(wall: number, cal: BusinessCalendar): boolean {
+  const f = wallFields(wall);
+  if (!cal.businessDays.includes(f.weekday === 0 ? 7 : f.weekday)) return false;
+  const holidays = cal.holidays;
+  if (!holidays || holidays.length === 0) return true;
+  return !holidays.includes(`${f.year}-${pad2(f.month + 1)}-${pad2(f.day)}`);
 }
 
 /** Is the local day of `instant` (in `cal.timeZone`) a business day (weekday in the set, not a holiday)? */
 export function isBusinessDay(instant: Date, cal: BusinessCalendar): boolean {
-  return isBusinessDayZoned(zoned(instant, cal.timeZone), cal);
+  return isBusinessWall(wallOf(instant.getTime(), cal.timeZone), cal);
 }
 
-/** A zoned copy of `d` set to a local time of day. */
-function atTime(d: TZDate, time: string): TZDate {
-  const [h, m] = hhmm(time);
-  const out = new TZDate(d.getTime(), d.timeZone ?? 'UTC');
-  out.setHours(h, m, 0, 0);
-  return out;
+/** The instant of the local day of `ms` at a local time of day (`TZDate#setHours`). */
+function atTime(ms: number, timeMs: number, tz: string): number {
+  return instantOfWall(wallDayStart(wallOf(ms, tz)) + timeMs, tz);
 }
 
 /** Next local calendar day at the same wall-clock time (DST-safe). */
-function nextDay(d: TZDate): TZDate {
-  const out = new TZDate(d.getTime(), d.timeZone ?? 'UTC');
-  out.setDate(out.getDate() + 1);
-  return out;
+function nextDay(ms: number, tz: string): number {
+  return instantOfWall(wallOf(ms, tz) + DAY_MS, tz);
 }
 
 /** Start (local midnight) of the local day of an instant. */
 export function startOfLocalDay(instant: Date, timeZone: string): Date {
-  const d = zoned(instant, timeZone);
-  d.setHours(0, 0, 0, 0);
-  return new Date(d.getTime());
+  return new Date(atTime(instant.getTime(), 0, timeZone));
 }
 
 /** The instant of local midnight starting the calendar date `yyyy-MM-dd` in a time zone. */
 export function startOfDate(ymd: string, timeZone: string): Date {
   const [y, m, day] = ymd.split('-').map(Number);
-  const d = new TZDate(y ?? 1970, (m ?? 1) - 1, day ?? 1, timeZone);
-  return new Date(d.getTime());
+  return new Date(instantOfWall(Date.UTC(y ?? 1970, (m ?? 1) - 1, day ?? 1), timeZone));
 }
 
 /** Is the instant inside business hours [start, end) of a business day? */
 export function isWithinBusinessHours(instant: Date, cal: BusinessCalendar): boolean {
-  const d = zoned(instant, cal.timeZone);
-  if (!isBusinessDayZoned(d, cal)) return false;
-  const t = d.getTime();
-  return t >= atTime(d, cal.businessHoursStart).getTime() && t < atTime(d, cal.businessHoursEnd).getTime();
+  return withinBusinessHours(instant.getTime(), cal);
+}
+
+function withinBusinessHours(t: number, cal: BusinessCalendar): boolean {
+  const tz = cal.timeZone;
+  if (!isBusinessWall(wallOf(t, tz), cal)) return false;
+  return t >= atTime(t, timeOfDayMs(cal.businessHoursStart), tz) && t < atTime(t, timeOfDayMs(cal.businessHoursEnd), tz);
+}
+
+function nextBusinessMs(t: number, cal: BusinessCalendar): number {
+  const tz = cal.timeZone;
+  const openMs = timeOfDayMs(cal.businessHoursStart);
+  const closeMs = timeOfDayMs(cal.businessHoursEnd);
+  let d = t;
+  for (let i = 0; i < MAX_DAYS_SCANNED; i++) {
+    if (isBusinessWall(wallOf(d, tz), cal)) {
+      const open = atTime(d, openMs, tz);
+      const close = atTime(d, closeMs, tz);
+      if (d < open) return open;
+      if (d < close) return d;
+    }
+    d = atTime(nextDay(d, tz), 0, tz);
+  }
+  throw new Error('nextBusinessMoment: no business day within three years; check the calendar');
 }
 
 /**
  * The next business opening at or after `instant` (the instant itself when inside business hours).
  */
 export function nextBusinessMoment(instant: Date, cal: BusinessCalendar): Date {
-  let d = zoned(instant, cal.timeZone);
-  for (let i = 0; i < MAX_DAYS_SCANNED; i++) {
-    if (isBusinessDayZoned(d, cal)) {
-      const open = atTime(d, cal.businessHoursStart);
-      const close = atTime(d, cal.businessHoursEnd);
-      if (d.getTime() < open.getTime()) return new Date(open.getTime());
-      if (d.getTime() < close.getTime()) return new Date(d.getTime());
-    }
-    d = atTime(nextDay(d), '00:00');
-  }
-  throw new Error('nextBusinessMoment: no business day within three years; check the calendar');
+  return new Date(nextBusinessMs(instant.getTime(), cal));
 }
 
 /**
@@ -135,14 +137,15 @@ export function nextBusinessMoment(instant: Date, cal: BusinessCalendar): Date {
 export function addBusinessHours(instant: Date, hours: number, cal: BusinessCalendar): Date {
   if (!(hours >= 0)) throw new RangeError('addBusinessHours: hours must be ≥ 0');
   if (hours === 0) return new Date(instant.getTime());
+  const closeMs = timeOfDayMs(cal.businessHoursEnd);
   let remaining = Math.round(hours * 3_600_000);
-  let cursor = nextBusinessMoment(instant, cal);
+  let cursor = nextBusinessMs(instant.getTime(), cal);
   for (let i = 0; i < MAX_DAYS_SCANNED; i++) {
-    const close = atTime(zoned(cursor, cal.timeZone), cal.businessHoursEnd).getTime();
-    const available = close - cursor.getTime();
-    if (remaining <= available) return new Date(cursor.getTime() + remaining);
+    const close = atTime(cursor, closeMs, cal.timeZone);
+    const available = close - cursor;
+    if (remaining <= available) return new Date(cursor + remaining);
     remaining -= available;
-    cursor = nextBusinessMoment(new Date(close), cal);
+    cursor = nextBusinessMs(close, cal);
   }
   throw new Error('addBusinessHours: ran past three years; check the calendar');
 }
@@ -154,31 +157,29 @@ export function addBusinessHours(instant: Date, hours: number, cal: BusinessCale
 export function addBusinessDays(instant: Date, n: number, cal: BusinessCalendar): Date {
   if (!Number.isInteger(n) || n < 0) throw new RangeError('addBusinessDays: n must be an integer ≥ 0');
   if (n === 0) return new Date(instant.getTime());
-  const inside = isWithinBusinessHours(instant, cal);
+  const tz = cal.timeZone;
+  const t = instant.getTime();
+  const inside = withinBusinessHours(t, cal);
   // Outside business hours the first business day is the one of the next opening (counted as day 1).
-  let d = inside ? zoned(instant, cal.timeZone) : zoned(nextBusinessMoment(instant, cal), cal.timeZone);
+  let d = inside ? t : nextBusinessMs(t, cal);
   let counted = inside ? 0 : 1;
   for (let i = 0; counted < n && i < MAX_DAYS_SCANNED; i++) {
-    d = nextDay(d);
-    if (isBusinessDayZoned(d, cal)) counted++;
+    d = nextDay(d, tz);
+    if (isBusinessWall(wallOf(d, tz), cal)) counted++;
   }
   if (counted < n) throw new Error('addBusinessDays: ran past three years; check the calendar');
   if (inside) {
-    // Keep the wall-clock time of the original instant on the target day.
-    const src = zoned(instant, cal.timeZone);
-    const out = new TZDate(d.getTime(), cal.timeZone);
-    out.setHours(src.getHours(), src.getMinutes(), src.getSeconds(), src.getMilliseconds());
-    return new Date(out.getTime());
+    // Keep the wall-clock time of the original instant on the target day (whole seconds and ms).
+    const src = wallOf(t, tz);
+    return new Date(atTime(d, src - wallDayStart(src), tz));
   }
-  return new Date(atTime(d, cal.businessHoursEnd).getTime());
+  return new Date(atTime(d, timeOfDayMs(cal.businessHoursEnd), tz));
 }
 
 /** Add `n` calendar days in the time zone, keeping the local time of day (DST-safe). `n` may be negative. */
 export function addCalendarDays(instant: Date, n: number, timeZone: string): Date {
   if (!Number.isInteger(n)) throw new RangeError('addCalendarDays: n must be an integer');
-  const d = zoned(instant, timeZone);
-  d.setDate(d.getDate() + n);
-  return new Date(d.getTime());
+  return new Date(instantOfWall(wallOf(instant.getTime(), timeZone) + n * DAY_MS, timeZone));
 }
 
 /** Add elapsed hours (wall time is irrelevant: 72 h is 72 × 3600 s). */

@@ -98,6 +98,24 @@ describe('parseInstant', () => {
     ];
     for (const c of cases) expect(parseInstant(c), c).toEqual(Date.parse(c));
   });
+  it('out-of-range fields give what Date.parse gives (NaN for 24:30, second 60, offset +25:00; roll-over for Feb 30)', () => {
+    const cases = [
+      '2026-11-17T24:00:00Z',
+      '2026-11-17T24:30:00Z',
+      '2026-11-17T24:00:01Z',
+      '2026-11-17T23:59:60Z',
+      '2026-11-17T10:00:00+25:00',
+      '2026-11-17T10:00:00+05:60',
+      '2026-11-17T10:00:00-24:00',
+      '2026-02-30T10:00:00Z',
+      '2026-04-31T00:00:00-05:00',
+      '2026-11-17T10:00:00.Z',
+      '0999-01-01T00:00:00Z',
+    ];
+    for (const c of cases) expect(parseInstant(c), c).toEqual(Date.parse(c));
+    expect(parseInstant('2026-11-17T24:30:00Z')).toBeNaN();
+    expect(parseInstant('2026-11-17T10:00:00+25:00')).toBeNaN();
+  });
 });
 
 describe('DST gaps and overlaps (same answers as TZDate)', () => {

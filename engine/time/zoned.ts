@@ -9,27 +9,74 @@ import { tzOffset } from '@date-fns/tz';
 
 export const DAY_MS = 86_400_000;
 
-// Offsets are looked up through Intl (slow, ~µs) and cached per 15-minute bucket: time-zone
-// transitions happen on 15-minute boundaries, so every instant in a bucket shares one offset.
-const BUCKET_MS = 900_000;
-const offsetCache = new Map<string, Map<number, number>>();
+// Offsets are looked up through Intl (slow, ~µs) and cached per UTC hour. An hour whose two ends
+// have different offsets holds a transition: its exact instant is found once (binary search to the
+// millisecond), so instants on either side of a DST change — including zones that change on the
+// half hour (Australia/Lord_Howe) — get the exact offset. (Assumes no zone changes its offset twice
+// within one hour, true of every zone in the tz database.)
+const HOUR_MS = 3_600_000;
+/** Marks a cached hour that holds a transition (no real offset is this large). */
+const TRANSITION = 1e15;
+interface ZoneCache {
+  hours: Map<number, number>;
+  transitions: Map<number, { at: number; before: number; after: number }>;
+}
+const zoneCaches = new Map<string, ZoneCache>();
+let lastZone = '';
+let lastCache: ZoneCache | undefined;
 
-/** UTC offset of `tz` at the instant, in milliseconds (positive east of Greenwich). */
+const intlOffsetMs = (tz: string, ms: number): number => tzOffset(tz, new Date(ms)) * 60_000;
+
+function zoneCache(tz: string): ZoneCache {
+  if (tz === lastZone && lastCache) return lastCache;
+  let c = zoneCaches.get(tz);
+  if (!c) {
+    c = { hours: new Map(), transitions: new Map() };
+    zoneCaches.set(tz, c);
+  }
+  lastZone = tz;
+  lastCache = c;
+  return c;
+}
+
+function fillHour(c: ZoneCache, tz: string, hour: number, ms: number): number {
+  const lo = hour * HOUR_MS;
+  const hi = lo + HOUR_MS - 1;
+  const a = intlOffsetMs(tz, lo);
+  const b = intlOffsetMs(tz, hi);
+  if (Number.isNaN(a) || Number.isNaN(b)) return intlOffsetMs(tz, ms); // unknown zone: not cached
+  if (c.hours.size > 200_000) {
+    // bound memory in long-running workers
+    c.hours.clear();
+    c.transitions.clear();
+  }
+  if (a === b) {
+    c.hours.set(hour, a);
+    return a;
+  }
+  // First millisecond with the new offset.
+  let l = lo;
+  let h = hi;
+  while (h - l > 1) {
+    const mid = l + Math.floor((h - l) / 2);
+    if (intlOffsetMs(tz, mid) === a) l = mid;
+    else h = mid;
+  }
+  c.hours.set(hour, TRANSITION);
+  c.transitions.set(hour, { at: h, before: a, after: b });
+  return ms < h ? a : b;
+}
+
+/** UTC offset of `tz` at the instant, in milliseconds (positive east of Greenwich); = `tzOffset` × 60 000. */
 export function offsetMs(tz: string, ms: number): number {
   if (tz === 'UTC' || tz === 'Etc/UTC') return 0;
-  let byTz = offsetCache.get(tz);
-  if (!byTz) {
-    byTz = new Map();
-    offsetCache.set(tz, byTz);
-  }
-  const bucket = Math.floor(ms / BUCKET_MS);
-  let off = byTz.get(bucket);
-  if (off === undefined) {
-    if (byTz.size > 200_000) byTz.clear(); // bound memory in long-running workers
-    off = tzOffset(tz, new Date(bucket * BUCKET_MS)) * 60_000;
-    byTz.set(bucket, off);
-  }
-  return off;
+  const c = zoneCache(tz);
+  const hour = Math.floor(ms / HOUR_MS);
+  const off = c.hours.get(hour);
+  if (off === undefined) return fillHour(c, tz, hour, ms);
+  if (off !== TRANSITION) return off;
+  const t = c.transitions.get(hour)!;
+  return ms < t.at ? t.before : t.after;
 }
 
 /** Wall-clock time of the instant in `tz`, as if it were UTC (read it with getUTC*). */
@@ -124,23 +171,55 @@ const digit = (s: string, i: number): number => {
   return c >= 0 && c <= 9 ? c : NaN;
 };
 const two = (s: string, i: number): number => digit(s, i) * 10 + digit(s, i + 1);
+/** A char code minus 48 that is not a digit (negative values wrap above 9 as unsigned). */
+const nonDigit = (c: number): boolean => c >>> 0 > 9;
+
+/** Days from 1970-01-01 to y-m-d (proleptic Gregorian; `d` past the month's end rolls over, like Date.UTC). */
+function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
+}
 
 /**
  * Epoch ms of an ISO 8601 instant (`2026-11-17T08:42:00-05:00`, `…:00.000Z`). A hand-rolled fast
- * path for the common shapes (2–3× faster than `Date.parse`, which dominated portfolio recomputes);
- * anything else falls back to `Date.parse`.
+ * path for the common shapes (several times faster than `Date.parse`, which dominated portfolio
+ * recomputes); anything else — other shapes and out-of-range fields — falls back to `Date.parse`, so
+ * the result is always exactly `Date.parse`'s.
  */
 export function parseInstant(s: string): number {
   const n = s.length;
   if (n < 20 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 84 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) {
     return Date.parse(s);
   }
-  const y = two(s, 0) * 100 + two(s, 2);
-  const mo = two(s, 5);
-  const d = two(s, 8);
-  const h = two(s, 11);
-  const mi = two(s, 14);
-  const se = two(s, 17);
+  const y0 = s.charCodeAt(0) - 48;
+  const y1 = s.charCodeAt(1) - 48;
+  const y2 = s.charCodeAt(2) - 48;
+  const y3 = s.charCodeAt(3) - 48;
+  const mo0 = s.charCodeAt(5) - 48;
+  const mo1 = s.charCodeAt(6) - 48;
+  const d0 = s.charCodeAt(8) - 48;
+  const d1 = s.charCodeAt(9) - 48;
+  const h0 = s.charCodeAt(11) - 48;
+  const h1 = s.charCodeAt(12) - 48;
+  const mi0 = s.charCodeAt(14) - 48;
+  const mi1 = s.charCodeAt(15) - 48;
+  const se0 = s.charCodeAt(17) - 48;
+  const se1 = s.charCodeAt(18) - 48;
+  // Any non-digit → the slow path.
+  if (nonDigit(y0) || nonDigit(y1) || nonDigit(y2) || nonDigit(y3) || nonDigit(mo0) || nonDigit(mo1) || nonDigit(d0) || nonDigit(d1) ||
+    nonDigit(h0) || nonDigit(h1) || nonDigit(mi0) || nonDigit(mi1) || nonDigit(se0) || nonDigit(se1)) {
+    return Date.parse(s);
+  }
+  const y = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+  const mo = mo0 * 10 + mo1;
+  const d = d0 * 10 + d1;
+  const h = h0 * 10 + h1;
+  const mi = mi0 * 10 + mi1;
+  const se = se0 * 10 + se1;
   let i = 19;
   let ms = 0;
   if (s.charCodeAt(i) === 46) {
@@ -160,13 +239,17 @@ export function parseInstant(s: string): number {
   const z = s.charCodeAt(i);
   if (z === 90 && i === n - 1) offMin = 0;
   else if ((z === 43 || z === 45) && i + 6 === n && s.charCodeAt(i + 3) === 58) {
-    offMin = two(s, i + 1) * 60 + two(s, i + 4);
+    const oh = two(s, i + 1);
+    const om = two(s, i + 4);
+    // Date.parse rejects offsets past 23:59.
+    if (!(oh <= 23 && om <= 59)) return Date.parse(s);
+    offMin = oh * 60 + om;
     if (z === 45) offMin = -offMin;
   } else return Date.parse(s);
-  const v = Date.UTC(y, mo - 1, d, h, mi, se, ms) - offMin * 60_000;
-  // Out-of-range fields (month 13, NaN digits, years < 100) → let Date.parse decide.
-  if (Number.isNaN(v) || y < 1000 || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 24 || mi > 59 || se > 60) return Date.parse(s);
-  return v;
+  // Out-of-range fields (month 13, 24:30, second 60, years < 1000) → let Date.parse decide (it
+  // rejects 24:00 with minutes or seconds; a day past the month's end rolls over, here too).
+  if (!(y >= 1000 && mo >= 1 && mo <= 12 && d >= 1 && d <= 31 && h <= 23 && mi <= 59 && se <= 59)) return Date.parse(s);
+  return daysFromCivil(y, mo, d) * DAY_MS + h * 3_600_000 + mi * 60_000 + se * 1000 + ms - offMin * 60_000;
 }
 
 /** ISO string (UTC `Z`) of an epoch-ms instant. */

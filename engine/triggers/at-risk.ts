@@ -37,17 +37,31 @@ export interface AtRiskReason {
 
 const CLOSED_STATUS = /clos|resolv|complet|cancel|done/i;
 
+const MONTH_LABELS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "Nov" of a `yyyy-MM` key (en-US short month). */
 function monthLabel(month: string): string {
-  const [y, m] = month.split('-').map(Number);
-  return new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, 1)).toLocaleString('en-US', { month: 'short', timeZone: 'UTC' });
+  const m = Number(month.slice(5, 7));
+  const label = month.length === 7 ? MONTH_LABELS[m - 1] : undefined;
+  if (label !== undefined) return label;
+  const [y, mm] = month.split('-').map(Number);
+  return new Date(Date.UTC(y ?? 1970, (mm ?? 1) - 1, 1)).toLocaleString('en-US', { month: 'short', timeZone: 'UTC' });
 }
 
-/** Every at-risk reason that holds at `asOf`, oldest first. */
+/** Every at-risk reason that holds at `asOf`, oldest first (computed once per context). */
 export function atRiskReasons(ctx: TriggerContext): AtRiskReason[] {
+  if (ctx.memo.atRisk) return ctx.memo.atRisk as AtRiskReason[];
+  const reasons = computeAtRiskReasons(ctx);
+  ctx.memo.atRisk = reasons;
+  return reasons;
+}
+
+function computeAtRiskReasons(ctx: TriggerContext): AtRiskReason[] {
   const cfg = ctx.config.triggers.atRisk;
   const det = cfg.detect;
   const t = ctx.asOf.getTime();
   const raw: { key: AtRiskReasonKey; text: string; since: Date }[] = [];
+  const prep = ctx.prepared;
 
   // Engagement: consecutive missed strategic meetings.
   const streak = missStreak(ctx);
@@ -65,20 +79,19 @@ export function atRiskReasons(ctx: TriggerContext): AtRiskReason[] {
   for (const month of [thisMonth, previousMonthKey(thisMonth)]) {
     const start = monthStart(month, ctx.tz);
     const end = Math.min(monthEnd(month, ctx.tz), t + 1);
-    const pulses = ctx.by.pulse
-      .filter((p) => Date.parse(p.at) >= start && Date.parse(p.at) < end)
-      .sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+    // Stable sort by time: ties keep input order.
+    const pulses = prep.pulses.filter((p) => p.at >= start && p.at < end).sort((a, b) => a.at - b.at);
     if (pulses.length === 0) continue;
-    const avg = pulses.reduce((s, p) => s + p.score, 0) / pulses.length;
+    const avg = pulses.reduce((sum, p) => sum + p.s.score, 0) / pulses.length;
     if (avg < det.pulseAverageBelow) {
       // Since: the pulse after which the running average last went below the threshold.
       let sum = 0;
-      let since = Date.parse(pulses[0]!.at);
+      let since = pulses[0]!.at;
       let wasBelow = false;
       pulses.forEach((p, i) => {
-        sum += p.score;
+        sum += p.s.score;
         const below = sum / (i + 1) < det.pulseAverageBelow;
-        if (below && !wasBelow) since = Date.parse(p.at);
+        if (below && !wasBelow) since = p.at;
         wasBelow = below;
       });
       raw.push({
@@ -94,19 +107,26 @@ export function atRiskReasons(ctx: TriggerContext): AtRiskReason[] {
   const target = det.slaTargetBySegment[ctx.segment];
   const months: string[] = [];
   for (let m = previousMonthKey(thisMonth), i = 0; i < det.slaTrendMonths; i++, m = previousMonthKey(m)) months.unshift(m);
-  const adherence = months.map((month) => {
-    const start = monthStart(month, ctx.tz);
-    const end = monthEnd(month, ctx.tz);
-    const withSla = ctx.by.ticket.filter((tk) => {
-      const closed = tk.closedAt ?? tk.resolvedAt;
-      if (!closed || !tk.sla || tk.sla.excluded) return false;
-      if (tk.sla.responseMet === undefined && tk.sla.resolutionMet === undefined) return false;
-      const at = Date.parse(closed);
-      return at >= start && at < end;
-    });
-    const met = withSla.filter((tk) => tk.sla!.responseMet !== false && tk.sla!.resolutionMet !== false).length;
-    return { month, n: withSla.length, pct: withSla.length ? (100 * met) / withSla.length : null };
-  });
+  const bounds = months.map((month) => ({ month, start: monthStart(month, ctx.tz), end: monthEnd(month, ctx.tz), n: 0, met: 0 }));
+  if (bounds.length > 0) {
+    const first = bounds[0]!.start;
+    const last = bounds[bounds.length - 1]!.end;
+    for (const r of prep.tickets) {
+      const tk = r.s;
+      const closedAt = tk.closedAt ?? tk.resolvedAt;
+      if (!closedAt || !tk.sla || tk.sla.excluded) continue;
+      if (tk.sla.responseMet === undefined && tk.sla.resolutionMet === undefined) continue;
+      const at = tk.closedAt !== undefined ? r.closed : r.resolved;
+      if (!(at >= first && at < last)) continue;
+      for (const b of bounds) {
+        if (at >= b.start && at < b.end) {
+          b.n++;
+          if (tk.sla.responseMet !== false && tk.sla.resolutionMet !== false) b.met++;
+        }
+      }
+    }
+  }
+  const adherence = bounds.map((b) => ({ month: b.month, n: b.n, pct: b.n ? (100 * b.met) / b.n : null }));
   if (adherence.length > 0 && adherence.every((a) => a.n >= det.slaMinTickets && a.pct !== null && a.pct < target)) {
     raw.push({
       key: 'slaBreachTrend',
@@ -134,11 +154,12 @@ export function atRiskReasons(ctx: TriggerContext): AtRiskReason[] {
   // Quality: repeat incidents — ≥ N tickets of one category opened within the window.
   const repeatFrom = t - det.repeatWindowDays * DAY_MS;
   const byCategory = new Map<string, number[]>();
-  for (const tk of ctx.by.ticket) {
-    const at = Date.parse(tk.openedAt);
+  for (const { s: tk, opened: at } of prep.tickets) {
     if (!tk.category || at <= repeatFrom || at > t) continue;
     const key = tk.category.trim().toLowerCase();
-    byCategory.set(key, [...(byCategory.get(key) ?? []), at]);
+    const ats = byCategory.get(key);
+    if (ats) ats.push(at);
+    else byCategory.set(key, [at]);
   }
   const repeats = [...byCategory.entries()]
     .filter(([, ats]) => ats.length >= det.repeatCategoryCount)
@@ -156,29 +177,30 @@ export function atRiskReasons(ctx: TriggerContext): AtRiskReason[] {
 
   // Engagement: champion (exec stakeholder) left.
   const leftFrom = t - det.championLeftWithinDays * DAY_MS;
-  const left = ctx.by.stakeholderChange
-    .filter((s) => s.change === 'left' && s.exec && Date.parse(s.at) > leftFrom && Date.parse(s.at) <= t)
-    .sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
-  const champion = left[0];
-  if (champion) {
+  const left = prep.stakeholderChanges
+    .filter((r) => r.s.change === 'left' && r.s.exec && r.at > leftFrom && r.at <= t)
+    .sort((a, b) => a.at - b.at);
+  const championRec = left[0];
+  if (championRec) {
+    const champion = championRec.s;
     raw.push({
       key: 'championLeft',
-      text: `exec stakeholder ${champion.name}${champion.title ? ` (${champion.title})` : ''} left on ${fmtDay(Date.parse(champion.at), ctx)}`,
+      text: `exec stakeholder ${champion.name}${champion.title ? ` (${champion.title})` : ''} left on ${fmtDay(championRec.at, ctx)}`,
       since: new Date(champion.at),
     });
   }
 
   // Quality: backlog aging — tickets still open after N days.
-  const open = ctx.by.ticket
-    .filter((tk) => !tk.closedAt && !tk.resolvedAt && !(tk.status && CLOSED_STATUS.test(tk.status)))
-    .filter((tk) => Date.parse(tk.openedAt) + det.backlogAgeDays * DAY_MS < t)
-    .sort((a, b) => Date.parse(a.openedAt) - Date.parse(b.openedAt));
+  const backlogMs = det.backlogAgeDays * DAY_MS;
+  const open = prep.tickets
+    .filter((r) => !r.s.closedAt && !r.s.resolvedAt && !(r.s.status && CLOSED_STATUS.test(r.s.status)) && r.opened + backlogMs < t)
+    .sort((a, b) => a.opened - b.opened);
   const oldestOpen = open[0];
   if (oldestOpen) {
     raw.push({
       key: 'backlogAging',
-      text: `${open.length} ticket${open.length === 1 ? '' : 's'} open > ${det.backlogAgeDays} days (oldest #${oldestOpen.ticketId}, opened ${fmtDay(Date.parse(oldestOpen.openedAt), ctx)})`,
-      since: new Date(Date.parse(oldestOpen.openedAt) + det.backlogAgeDays * DAY_MS),
+      text: `${open.length} ticket${open.length === 1 ? '' : 's'} open > ${det.backlogAgeDays} days (oldest #${oldestOpen.s.ticketId}, opened ${fmtDay(oldestOpen.opened, ctx)})`,
+      since: new Date(oldestOpen.opened + backlogMs),
     });
   }
 
@@ -209,7 +231,12 @@ export function severityOf(score: number, cfg: { highMin: number; mediumMin: num
 
 /** The at-risk flag and its reasons, for `AccountHealth.atRisk`. */
 export function detectAtRisk(input: TriggerInput): { flag: boolean; reasons: string[] } {
-  const reasons = atRiskReasons(makeContext(input));
+  return atRiskFlag(makeContext(input));
+}
+
+/** `detectAtRisk` over a context already made (its reasons are then reused by the Save Plan CTA). */
+export function atRiskFlag(ctx: TriggerContext): { flag: boolean; reasons: string[] } {
+  const reasons = atRiskReasons(ctx);
   return { flag: reasons.length > 0, reasons: reasons.map((r) => r.text) };
 }
 
@@ -227,10 +254,10 @@ export function atRiskCtas(ctx: TriggerContext): CtaSpec[] {
 
   // Save Plan: ≤ 48 h after the exec meeting, and ≤ 5 business days after detection.
   let dueBy = addDuration(detectedAt, cfg.savePlanAfterDetection, cal);
-  const execMeeting = ctx.by.meeting
-    .filter((m) => m.status === 'held' && m.heldAt && Date.parse(m.heldAt) >= detectedAt.getTime() && Date.parse(m.heldAt) <= ctx.asOf.getTime())
-    .filter((m) => m.attendees.some((a) => a.exec))
-    .sort((a, b) => Date.parse(a.heldAt!) - Date.parse(b.heldAt!))[0];
+  const execMeeting = ctx.prepared.meetings
+    .filter((r) => r.s.status === 'held' && r.s.heldAt && r.held >= detectedAt.getTime() && r.held <= ctx.asOf.getTime())
+    .filter((r) => r.s.attendees.some((a) => a.exec))
+    .sort((a, b) => a.held - b.held)[0]?.s;
   if (execMeeting) {
     const afterMeeting = addDuration(new Date(execMeeting.endedAt ?? execMeeting.heldAt!), cfg.savePlanAfterExecMeeting, cal);
     dueBy = earlier(dueBy, afterMeeting);

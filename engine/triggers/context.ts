@@ -3,14 +3,14 @@
  * condition into a `CtaSpec` (owner, clocks, checklist, draft), so the families only decide *whether*
  * and *why* a CTA fires and *when* its condition became true.
  */
-import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
 import type { MetronomeConfig } from '../config';
 import type { PlayConfig } from '../config/triggers';
 import type { CadenceState } from '../cadence';
 import type { AccountHealth, CtaSpec, Dimension, MonthlySnapshot } from '../model';
+import { type PreparedSignals, prepareSignals } from '../prepared';
 import { groupSignals, ROLE_LABELS, type Account, type Segment, type Signal, type SignalsByKind } from '../signals';
 import { addDuration, toInstantString } from '../time/business';
+import { formatMonthDay, wallFields, wallOf } from '../time/tzdate';
 import { renderDraft, type DraftVars } from './drafts';
 import { ctaId } from './ids';
 import { describeOwner, ownersFor } from './owners';
@@ -23,6 +23,8 @@ export interface TriggerInput {
   cadence: CadenceState;
   config: MetronomeConfig;
   asOf: Date;
+  /** `signals` already prepared by the caller (evaluateAccount shares its own); prepared here otherwise. */
+  prepared?: PreparedSignals;
 }
 
 /** Derived once per run and shared by the trigger families. */
@@ -30,14 +32,20 @@ export interface TriggerContext extends TriggerInput {
   segment: Segment;
   tz: string;
   by: SignalsByKind;
+  prepared: PreparedSignals;
+  /** Results several families share, computed once per context (see missStreak, atRiskReasons). */
+  memo: { streak?: unknown; atRisk?: unknown };
 }
 
 export function makeContext(input: TriggerInput): TriggerContext {
+  const prepared = input.prepared ?? prepareSignals(groupSignals(input.signals));
   return {
     ...input,
     segment: input.health.segment.segment,
     tz: input.config.calendar.timeZone,
-    by: groupSignals(input.signals),
+    by: prepared.by,
+    prepared,
+    memo: {},
   };
 }
 
@@ -106,9 +114,9 @@ export function buildCta(ctx: TriggerContext, play: PlayConfig, f: Fired): CtaSp
 
 /** "Sep 12" (same year as `asOf`) or "Sep 12, 2025", in the user's time zone. */
 export function fmtDay(instant: Date | number, ctx: Pick<TriggerContext, 'tz' | 'asOf'>): string {
-  const d = new TZDate(typeof instant === 'number' ? instant : instant.getTime(), ctx.tz);
-  const sameYear = d.getFullYear() === new TZDate(ctx.asOf.getTime(), ctx.tz).getFullYear();
-  return format(d, sameYear ? 'MMM d' : 'MMM d, yyyy');
+  const ms = typeof instant === 'number' ? instant : instant.getTime();
+  const sameYear = !Number.isNaN(ms) && wallFields(wallOf(ms, ctx.tz)).year === wallFields(wallOf(ctx.asOf.getTime(), ctx.tz)).year;
+  return formatMonthDay(ms, ctx.tz, !sameYear);
 }
 
 /** A list of days: "Sep 12, Oct 10". */

@@ -4,13 +4,13 @@
  * hours), an outreach email, or the "We heard X / We'll change Y / You'll see Z by <date>" note after
  * negative CX. Plain text only: values from pages are inserted as text, never as markup.
  */
-import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
 import type { MetronomeConfig } from '../config';
 import type { DraftConfig } from '../config/triggers';
 import { DEFAULT_INVITE_MINUTES } from '../config/triggers';
 import type { Draft } from '../model';
 import { isBusinessDay, toInstantString } from '../time/business';
+import { formatHourMinute, formatWeekdayDate, instantOfWall, wallDayStart, wallOf } from '../time/tzdate';
+import { DAY_MS } from '../time/zoned';
 
 export type DraftVars = Record<string, string | undefined>;
 
@@ -32,11 +32,11 @@ export function fill(template: string, vars: DraftVars): string {
 
 /** "Tue 24 Nov 2026" in the user's time zone. */
 export function fmtDate(instant: Date, timeZone: string): string {
-  return format(new TZDate(instant.getTime(), timeZone), 'EEE d MMM yyyy');
+  return formatWeekdayDate(instant.getTime(), timeZone);
 }
 
 function fmtTime(instant: Date, timeZone: string): string {
-  return format(new TZDate(instant.getTime(), timeZone), 'HH:mm');
+  return formatHourMinute(instant.getTime(), timeZone);
 }
 
 function minutesOf(hhmm: string): number {
@@ -57,18 +57,18 @@ export function suggestSlot(config: MetronomeConfig, anchor: Date, dueBy: Date, 
   const close = minutesOf(cal.businessHoursEnd);
   // Slot time clamped so the meeting fits inside business hours.
   const slotMin = Math.max(open, Math.min(minutesOf(config.triggers.drafts.slotTime), close - durationMinutes));
-  const at = (day: TZDate): Date => {
-    const t = new TZDate(day.getTime(), cal.timeZone);
-    t.setHours(Math.floor(slotMin / 60), slotMin % 60, 0, 0);
-    return new Date(t.getTime());
-  };
+  const tz = cal.timeZone;
+  // The slot on the local day of `dayMs` (TZDate semantics: tzdate.ts).
+  // (`setHours(h, m)` semantics: whole minutes.)
+  const slotMs = Math.floor(slotMin / 60) * 3_600_000 + Math.trunc(slotMin % 60) * 60_000;
+  const at = (dayMs: number): Date => new Date(instantOfWall(wallDayStart(wallOf(dayMs, tz)) + slotMs, tz));
 
-  const day = new TZDate(anchor.getTime(), cal.timeZone);
+  let day = anchor.getTime();
   const today = at(day);
   const sameDay = isBusinessDay(today, cal) && today.getTime() > anchor.getTime() ? today : null;
   const next: Date[] = [];
   for (let i = 0; i < 400 && next.length < Math.max(1, want); i++) {
-    day.setDate(day.getDate() + 1);
+    day = instantOfWall(wallOf(day, tz) + DAY_MS, tz); // next local day, same wall-clock time
     const c = at(day);
     if (isBusinessDay(c, cal)) next.push(c);
   }

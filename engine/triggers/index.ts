@@ -9,17 +9,21 @@
 import type { CtaSpec } from '../model';
 import { atRiskCtas } from './at-risk';
 import { cadenceTriggers, CADENCE_TRIGGERS } from './cadence-triggers';
-import { makeContext, type TriggerInput } from './context';
+import { makeContext, type TriggerContext, type TriggerInput } from './context';
 import { missedCadenceTriggers } from './missed';
 import { corePlays, redPlays } from './plays';
 import { proposalAgingTriggers } from './proposals';
 
 export type { TriggerInput } from './context';
-export { detectAtRisk, atRiskReasons } from './at-risk';
+export { detectAtRisk, atRiskFlag, atRiskReasons } from './at-risk';
 export { ctaId } from './ids';
 
 export function computeTriggers(input: TriggerInput): CtaSpec[] {
-  const ctx = makeContext(input);
+  return computeTriggersIn(makeContext(input));
+}
+
+/** `computeTriggers` over a context already made (evaluateAccount shares one with the at-risk flag). */
+export function computeTriggersIn(ctx: TriggerContext): CtaSpec[] {
   const cadence = cadenceTriggers(ctx);
   const fixFirstOpen = cadence.some((c) => c.trigger === CADENCE_TRIGGERS.adoptionFixFirst);
   const all = [

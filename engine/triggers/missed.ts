@@ -27,6 +27,14 @@ export interface Miss {
  * The current streak of consecutive misses, oldest first (length = `cadence.consecutiveMisses`).
  */
 export function missStreak(ctx: TriggerContext): Miss[] {
+  // Shared by the cadence, missed and at-risk families: computed once per context.
+  if (ctx.memo.streak) return ctx.memo.streak as Miss[];
+  const streak = computeMissStreak(ctx);
+  ctx.memo.streak = streak;
+  return streak;
+}
+
+function computeMissStreak(ctx: TriggerContext): Miss[] {
   const n = ctx.cadence.consecutiveMisses;
   if (n <= 0) return [];
   const missed = ctx.cadence.expected.filter((e) => e.status === 'missed');

@@ -3,6 +3,7 @@
  * runtime from Options) — plus the loopback demo PSA in the demo build. They are registered
  * dynamically, so a self-hosted PSA domain gets them too once granted. Idempotent.
  */
+import { browser } from 'wxt/browser';
 const READER_ID = 'metronome-reader';
 const OBSERVER_ID = 'metronome-observer';
 

@@ -3,6 +3,9 @@
  * (MV3: the worker may be stopped at any moment and woken by any of these events); every handler
  * reads and writes IndexedDB, nothing is kept in memory as the source of truth.
  */
+import '../../messaging/zod-setup';
+import { defineBackground } from 'wxt/utils/define-background';
+import { browser } from 'wxt/browser';
 import { drainPending } from '../../storage';
 import { syncContentScripts } from './content-scripts';
 import { forgetTab } from './api-responses';

@@ -2,6 +2,7 @@
  * Every message into the background: validated with zod, checked against who may send it, then
  * handed to its handler. A message that does not parse changes nothing and gets `{ ok: false }`.
  */
+import { browser } from 'wxt/browser';
 import type { Runtime } from 'webextension-polyfill';
 import { Message, type Reply } from '../../messaging/protocol';
 import { clearDrift, importCsv, importJson, loadSample, recomputeRequested, removeSample, resetAll, saveConfig, setRetention } from './handlers/data';

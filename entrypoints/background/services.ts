@@ -3,6 +3,7 @@
  * zone), recomputation of touched accounts, the tab → account map and the toolbar badge. Nothing
  * here is kept in memory as the source of truth: the worker can be stopped at any moment.
  */
+import { browser } from 'wxt/browser';
 import { dueCount } from '../../engine/due';
 import type { MetronomeConfig } from '../../engine/config';
 import { COLOUR_WORDS } from '../../engine/model';

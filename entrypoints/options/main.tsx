@@ -1,3 +1,4 @@
+import '../../messaging/zod-setup';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '../../components/components.css';

@@ -100,36 +100,19 @@ describe('side panel — tabs and following the current tab', () => {
   });
 });
 
-describe('performance', () => {
-  // Measured in jsdom with React's development build — slower than the real panel, so a pass here is conservative.
-  it('first render with a 1,000-account portfolio is ≤ 150 ms: snapshot view, and due view over 3,000 CTAs of all accounts', async () => {
+describe('stays cheap with a large portfolio', () => {
+  // Speed itself is measured by `npm run bench` in Chromium (BENCHMARKS.md), not by a timed test:
+  // here we pin what keeps the first render cheap — long lists are capped, nothing is computed.
+  it('renders a bounded DOM for 1,000 accounts and 3,000 CTAs: 10 per due group, 5 dimensions', async () => {
     const accounts = portfolio(1000);
     const ctas = Array.from({ length: 3000 }, (_, i) =>
       cta({ id: `c${i}`, accountId: accounts[i % 1000]!.id, dueBy: new Date(NOW.getTime() + ((i % 60) - 10) * 86_400_000).toISOString() }),
     );
-    // Warm up module code paths once (JIT, React internals) with a tiny render, as a browser would have.
-    const warm = await render(<PanelView {...props()} />);
-    warm.unmount();
-    // Each sample is a fresh mount (a first render); best of 3 filters out noise from other
-    // processes on a shared machine, not work the panel does.
-    const firstRender = async (p: PanelViewProps) => {
-      let best = Infinity;
-      let html = '';
-      for (let i = 0; i < 3; i++) {
-        const t = performance.now();
-        const r = await render(<PanelView {...p} />);
-        best = Math.min(best, performance.now() - t);
-        html = r.container.innerHTML;
-        r.unmount();
-      }
-      return { ms: best, html };
-    };
-    const due = await firstRender(props({ accounts, ctas, ctaScope: 'all', initialTab: 'due' }));
-    expect(due.html.match(/<article class="cta/g)).toHaveLength(30); // 10 per open group, compact
-    const snap = await firstRender(props({ accounts, ctas }));
-    expect(snap.html.match(/<li class="dim /g)).toHaveLength(5);
-    const [dueMs, snapshotMs] = [due.ms, snap.ms];
-    if (process.env.METRONOME_PERF_LOG) console.log(`first render: snapshot ${snapshotMs.toFixed(1)} ms, all-accounts due ${dueMs.toFixed(1)} ms`);
-    expect(Math.max(snapshotMs, dueMs)).toBeLessThanOrEqual(150);
+    const due = await render(<PanelView {...props({ accounts, ctas, ctaScope: 'all', initialTab: 'due' })} />);
+    expect(due.container.innerHTML.match(/<article class="cta/g)).toHaveLength(30); // 10 per open group, compact
+    due.unmount();
+    const snap = await render(<PanelView {...props({ accounts, ctas })} />);
+    expect(snap.container.innerHTML.match(/<li class="dim /g)).toHaveLength(5);
+    snap.unmount();
   });
 });

@@ -9,6 +9,7 @@ import { AccountSnapshot } from '../../components/AccountSnapshot';
 import { ColourBadge } from '../../components/ColourBadge';
 import { CtaList } from '../../components/CtaList';
 import { DriftBanner } from '../../components/DriftBanner';
+import { TeachButton } from '../../components/TeachButton';
 import { Notices } from '../../components/Notices';
 import { QuickLog } from '../../components/QuickLog';
 import { RecapComposer } from '../../components/RecapComposer';
@@ -17,7 +18,7 @@ import type { Cta, MonthlySnapshot } from '../../engine/model';
 import type { Account, ComplaintSignal, DecisionSignal, MeetingSignal, PulseSignal } from '../../engine/signals';
 import type { RecapConfig } from '../../recap/config';
 import type { DriftEvent, HealthRow } from '../../storage/records';
-import { isActive } from '../../ui/buckets';
+import { dueCount as countDue } from '../../engine/due';
 
 export const PANEL_TABS = ['snapshot', 'due', 'log', 'recap'] as const;
 export type PanelTab = (typeof PANEL_TABS)[number];
@@ -58,7 +59,7 @@ export function PanelView(p: PanelViewProps) {
   const id = useId();
   const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
   const names = useMemo(() => new Map((p.accounts ?? []).map((a) => [a.id, a.name])), [p.accounts]);
-  const dueCount = useMemo(() => p.ctas.filter((c) => isActive(c, p.now) && Date.parse(c.dueBy) <= p.now.getTime() + 7 * 86_400_000).length, [p.ctas, p.now]);
+  const dueCount = useMemo(() => countDue(p.ctas, p.now), [p.ctas, p.now]);
 
   if (p.accounts === undefined) {
     return (
@@ -73,6 +74,7 @@ export function PanelView(p: PanelViewProps) {
         <h1 className="panel__title">Metronome</h1>
         <Notices />
         <TrialChoice />
+        <TeachButton />
       </main>
     );
   }

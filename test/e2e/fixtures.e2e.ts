@@ -1,32 +1,37 @@
 /**
  * Every adapter on every saved-page fixture, in real Chromium with the built demo extension.
  *
- * For each `content-scripts/<adapter>/fixtures/<name>.html` + `.expected.json` (listed by the demo
- * server's `/__fixtures.json`), in a fresh tab opened at the fixture's recorded path+query+hash on
- * the demo server, with the browser's time zone set to the fixture's (CDP
- * `Emulation.setTimezoneOverride`, which the content script's `Intl` sees):
+ * One test per `content-scripts/<adapter>/fixtures/<name>.html` + `.expected.json`. Each opens a
+ * fresh tab at the fixture's recorded path+query+hash on the demo server (`/__fixture/…`), with the
+ * browser's time zone set to the fixture's (CDP `Emulation.setTimezoneOverride`; the content
+ * script's `Intl` sees it), after resetting the database (fixtures share ticket ids).
  *
- * 1. **In-page replay (exact)**: the adapters, bundled into the page, read the live Chromium DOM with
- *    the fixture's own context (recorded URL, `now`, time zone, date order) → the `PageReading`
- *    deep-equals `reading` with no normalisation (warnings, SLA targets and main text included), and
- *    detection picks the fixture's reader (or reports drift for drifted fixtures).
- * 2. **The extension (normalised)**: what the built content script reported to the background
- *    (observed by a listener added in the service worker) and what the background stored in
- *    IndexedDB (`signals`, `accounts`, `drift`) equal the expected reading once the host
- *    (`na.myconnectwise.net` → `127.0.0.1`) and the read time (`observedAt`, dates of `now` in ids)
- *    are normalised. Drifted fixtures: a `drift` row with the expected missing fields and nothing
- *    stored. Fixtures that yield nothing (SLA setup pages, an empty tenant): nothing is reported or
- *    stored once the content script has run.
- *
- * The database is reset between fixtures (`reset`), so ids shared by fixtures do not merge. M365
- * observations name only a tenant; an account linked to that tenant is created first (the side
- * panel's "link tenant" step), otherwise the background rightly stores nothing.
+ * 1. **In-page replay, exact.** The adapters, bundled into the page (`scripts/lib/bench-browser-*`),
+ *    read the live Chromium DOM with the fixture's own context (recorded URL, `now`, time zone, date
+ *    order): the `PageReading` deep-equals the fixture's `reading` — warnings, SLA targets and main
+ *    text included — and detection over all adapters (content-script order) picks the fixture's
+ *    reader, or reports drift on it for drifted fixtures.
+ * 2. **The built extension.** What the content script reported to the background (seen by an extra
+ *    `onMessage` listener added in the service worker) and what the background stored in IndexedDB
+ *    must equal the same adapter's reading of that page with the content script's context: the
+ *    page's own URL (host `127.0.0.1` instead of `na.myconnectwise.net`) and the moment it read the
+ *    page (its `observedAt`) instead of the fixture's `now` — the only two things that differ. So
+ *    host- and now-dependent values (ids, `source`, `observedAt`, an M365 id's day, an SLA that has
+ *    since been missed) are compared exactly, without guessing which fields depend on them, while
+ *    (1) ties that reading to the fixture. The fixture's time zone and date order stay: they are the
+ *    user's settings, which the extension must apply too.
+ *    - Stored: every reported observation whose company resolves (a name, a known PSA id, a linked
+ *      tenant) is a `signals` row equal to it minus `company`, on an account carrying that company's
+ *      PSA id / tenant / name. M365 readings name only a tenant: an account linked to it is created
+ *      first, as the side panel's "link this tenant" does.
+ *    - Drifted fixtures: a `drift` row (host, adapter, page type, the fixture's missing fields) and
+ *      nothing stored.
+ *    - Fixtures that yield nothing (SLA setup pages, empty tenants): the content script runs (it
+ *      asks for taught mappings first) and then reports and stores nothing.
  */
-import { TZDate } from '@date-fns/tz';
-import { expect, test, type CDPSession, type Page, type Worker } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { startDemoServer } from '../../demo/server';
+import { expect, test, type Page, type Worker } from '@playwright/test';
+import { existsSync, readFileSync } from 'node:fs';
+import { listFixtures, startDemoServer, type DemoFixture } from '../../demo/server';
 import { readersBundle } from '../../scripts/lib/bench-browser-bundle';
 import type { FixtureCtx, MetronomeTestApi } from '../../scripts/lib/bench-browser-entry';
 import { launchExtension, type ExtensionSession } from './harness';
@@ -36,12 +41,18 @@ declare const chrome: {
   runtime: { onMessage: { addListener(fn: (msg: unknown, sender: { tab?: { id?: number }; url?: string; frameId?: number }) => undefined): void } };
   storage: { session: { get(key: string): Promise<Record<string, unknown>> } };
 };
+declare const __metronome: MetronomeTestApi;
 
-interface FixtureListing {
+type Company = { psaId?: string; name?: string; tenant?: string };
+type Obs = Record<string, unknown> & { id: string; observedAt?: string; company?: Company };
+interface Reading {
   adapter: string;
-  name: string;
-  url: string | null;
-  open: string | null;
+  pageType: string;
+  observations: Obs[];
+  missing: string[];
+  warnings: string[];
+  mainText?: string;
+  slaTargets?: unknown[];
 }
 interface Expected {
   reader: string;
@@ -49,18 +60,10 @@ interface Expected {
   now: string;
   timeZone: string;
   dateOrder?: 'MDY' | 'DMY' | 'YMD';
-  reading: {
-    adapter: string;
-    pageType: string;
-    observations: Array<Record<string, unknown> & { id: string; company?: { psaId?: string; name?: string; tenant?: string } }>;
-    missing: string[];
-    warnings: string[];
-    mainText?: string;
-    slaTargets?: unknown[];
-  };
+  reading: Reading;
 }
 interface Logged {
-  msg: { type?: string; url?: string; adapter?: string; pageType?: string; observations?: Array<Record<string, unknown>>; missing?: string[]; warnings?: string[] };
+  msg: { type?: string; url?: string } & Partial<Reading>;
   tabId?: number;
   url?: string;
   frameId?: number;
@@ -74,29 +77,59 @@ interface AccountRow {
   tenants: string[];
 }
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 const DEMO_HOST = '127.0.0.1';
+/** A browser locale per fixture date order; `ja-JP` implies none (the fixture pins no order). */
+const LOCALE_OF: Record<string, string> = { MDY: 'en-US', DMY: 'en-GB', YMD: 'sv-SE', none: 'ja-JP' };
+
+/**
+ * Fixtures the built extension does not yet read as the adapters do — product bugs, reported to the
+ * lead (see the e2e report). Each test still asserts the correct behaviour and is marked as failing
+ * (`test.fail`): when the bug is fixed Playwright reports "expected to fail, but passed" — then remove
+ * the entry.
+ */
+const NO_DATE_ORDER =
+  'content-scripts/runtime/reader.ts readContext() passes no dateOrder, so an ambiguous date (10/7/2026) is unreadable: the reader yields no observation and no drift, and the content script silently reports nothing';
+const PAGE_SHAPE_DRIFT =
+  "content-scripts/runtime/reader.ts reports detection drift as missing ['page shape'] instead of running the URL-matched reader for the fields it misses";
+const HALO_TICKETS_PATH =
+  "content-scripts/halopsa/page.ts PATHS.tickets (/^\\/tickets\\/?$/) matches any host's /tickets: on an enabled Syncro host the content script reports HaloPSA drift ('page shape') instead of falling back to the generic reader, and stores nothing";
+const KNOWN_BUGS: Record<string, string> = {
+  'm365/licences-litware-drifted': PAGE_SHAPE_DRIFT,
+  'm365/mfa-litware-drifted': PAGE_SHAPE_DRIFT,
+  'm365/secure-score-litware-drifted': PAGE_SHAPE_DRIFT,
+  'm365/usage-litware-drifted': PAGE_SHAPE_DRIFT,
+  'generic/syncro-ticket-list': HALO_TICKETS_PATH,
+};
+
+/** Every fixture with expectations (a page without `.expected.json`, like Autotask's outer shell, is not one). */
+const FIXTURES = listFixtures().filter((f) => existsSync(f.file.replace(/\.html$/, '.expected.json')));
+const expectedOf = (f: DemoFixture): Expected => JSON.parse(readFileSync(f.file.replace(/\.html$/, '.expected.json'), 'utf8')) as Expected;
 
 let session: ExtensionSession;
 let demo: { url: string; close(): Promise<void> | void };
 let ext: Page;
 let bundle: string;
-let fixtures: FixtureListing[] = [];
-
-test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
   demo = await startDemoServer({ port: 0 });
   [session, bundle] = await Promise.all([launchExtension(), readersBundle()]);
   ext = await session.openExtensionPage('dashboard.html');
-  fixtures = ((await (await fetch(`${demo.url}/__fixtures.json`)).json()) as FixtureListing[]).filter((f) => f.open);
 });
 test.afterAll(async () => {
   await session?.close();
   await demo?.close();
 });
 
-/** Listen to every message the background receives (in addition to its own router). */
+test('every adapter has fixtures, each with a recorded URL the demo server opens', () => {
+  expect([...new Set(FIXTURES.map((f) => f.adapter))].sort()).toEqual(['autotask', 'connectwise', 'generic', 'halopsa', 'm365']);
+  expect(FIXTURES.length).toBeGreaterThanOrEqual(78);
+  expect(FIXTURES.filter((f) => !f.url).map((f) => f.name)).toEqual([]);
+});
+
+// ---------------------------------------------------------------------------------------------
+// Watching the background
+
+/** An extra `onMessage` listener in the service worker records every message (the router answers). */
 async function messageLog(): Promise<Worker> {
   const sw = await session.serviceWorker();
   await sw.evaluate(() => {
@@ -105,187 +138,148 @@ async function messageLog(): Promise<Worker> {
     g.__e2eLog = [];
     chrome.runtime.onMessage.addListener((msg, sender) => {
       g.__e2eLog!.push({ msg: msg as Logged['msg'], tabId: sender.tab?.id, url: sender.url, frameId: sender.frameId });
-      return undefined; // never answers: the router does
+      return undefined;
     });
   });
   return sw;
 }
-const logged = async (sw: Worker): Promise<Logged[]> => sw.evaluate(() => (globalThis as unknown as { __e2eLog?: Logged[] }).__e2eLog ?? []);
-const clearLog = async (sw: Worker): Promise<void> => {
-  await sw.evaluate(() => {
+const logged = (sw: Worker): Promise<Logged[]> => sw.evaluate(() => (globalThis as unknown as { __e2eLog?: Logged[] }).__e2eLog ?? []);
+const clearLog = (sw: Worker): Promise<void> =>
+  sw.evaluate(() => {
     const g = globalThis as unknown as { __e2eLog?: Logged[] };
     if (g.__e2eLog) g.__e2eLog.length = 0;
   });
-};
 
 async function poll<T>(check: () => Promise<T | undefined | null | false>, timeoutMs: number, what: string): Promise<T> {
   const end = Date.now() + timeoutMs;
   for (;;) {
     const v = await check();
     if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 60));
+    if (Date.now() > end) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
   }
 }
 
-/** `yyyy-MM-dd` of an instant in a time zone. */
-const dayIn = (iso: string, timeZone: string): string => {
-  const d = new TZDate(new Date(iso).getTime(), timeZone);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-};
-
-/** Deep-map every string (and object key order is irrelevant to `toEqual`). */
-function mapStrings<T>(v: T, f: (s: string) => string): T {
-  if (typeof v === 'string') return f(v) as T;
-  if (Array.isArray(v)) return v.map((x) => mapStrings(x, f)) as T;
-  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, mapStrings(x, f)])) as T;
-  return v;
-}
-
-/**
- * The expected value as the demo server shows it: the recorded origin becomes the demo origin, the
- * recorded host `127.0.0.1`; the day of the fixture's `now` in ids becomes the day it was read.
- */
-function normaliser(expected: Expected, readDay: string | undefined): (v: unknown) => unknown {
-  const rec = new URL(expected.url);
-  const nowDay = dayIn(expected.now, expected.timeZone);
-  return (v) =>
-    mapStrings(v, (s) => {
-      let out = s.split(rec.origin).join(demo.url).split(rec.hostname).join(DEMO_HOST);
-      if (readDay && out.includes(':') && out.endsWith(nowDay) && /^[a-z]+:/i.test(out)) out = out.slice(0, -nowDay.length) + readDay;
-      return out;
-    });
-}
-
-const without = <T extends Record<string, unknown>>(o: T, ...keys: string[]): Record<string, unknown> =>
+const without = (o: Record<string, unknown>, ...keys: string[]): Record<string, unknown> =>
   Object.fromEntries(Object.entries(o).filter(([k]) => !keys.includes(k)));
 
-async function openAt(listing: FixtureListing, timeZone: string): Promise<{ page: Page; cdp: CDPSession }> {
-  const page = await session.context.newPage();
-  const cdp = await session.context.newCDPSession(page);
-  await cdp.send('Emulation.setTimezoneOverride', { timezoneId: timeZone });
-  await page.goto(demo.url + listing.open!);
-  return { page, cdp };
+/** Observations the background can give an account: a name, a PSA id named earlier in the batch, a linked tenant. */
+function resolvable(observations: readonly Obs[], linkedTenants: readonly string[]): Obs[] {
+  const knownIds = new Set<string>();
+  const tenants = new Set(linkedTenants.map((t) => t.toLowerCase()));
+  return observations.filter(({ company: c = {} }) => {
+    if (c.name) {
+      if (c.psaId) knownIds.add(c.psaId);
+      return true;
+    }
+    return Boolean((c.psaId && knownIds.has(c.psaId)) || (c.tenant && tenants.has(c.tenant.toLowerCase())));
+  });
 }
 
-test('every adapter reads every fixture in Chromium, in the page and through the built extension', async () => {
-  test.setTimeout(240_000);
-  const sw = await messageLog();
-  expect(fixtures.length).toBeGreaterThan(50);
-  const adapters = new Set(fixtures.map((f) => f.adapter));
-  expect([...adapters].sort()).toEqual(['autotask', 'connectwise', 'generic', 'halopsa', 'm365']);
-  const failures: string[] = [];
+// ---------------------------------------------------------------------------------------------
 
-  for (const listing of fixtures) {
-    const label = `${listing.adapter}/${listing.name}`;
-    const expected = JSON.parse(
-      readFileSync(path.join(ROOT, 'content-scripts', listing.adapter, 'fixtures', `${listing.name}.expected.json`), 'utf8'),
-    ) as Expected;
+for (const fixture of FIXTURES) {
+  const label = `${fixture.adapter}/${fixture.name}`;
+  test(label, async () => {
+    const bug = KNOWN_BUGS[label];
+    test.fail(Boolean(bug), bug);
+    const expected = expectedOf(fixture);
     const drifted = expected.reading.missing.length > 0;
-    const reports = expected.reading.observations.length > 0 || drifted;
-    const started = Date.now();
+    const reports = drifted || expected.reading.observations.length > 0;
 
-    await test.step(label, async () => {
-      // A clean database; M365 tenants linked to an account (as the side panel's "link" does).
-      expect((await sendFromExtension(ext, { type: 'reset' })).ok).toBe(true);
-      const tenants = [...new Set(expected.reading.observations.flatMap((o) => (o.company?.tenant && !o.company.name ? [o.company.tenant] : [])))];
-      for (const [i, tenant] of tenants.entries()) {
-        const at = new Date().toISOString();
-        const r = await sendFromExtension(ext, {
-          type: 'account.create',
-          account: { id: `acct-e2e-${i}`, name: `Tenant ${tenant}`, aliases: [], psaRefs: [], tenants: [tenant], roles: {}, firstSeenAt: at, createdAt: at, updatedAt: at },
-        });
-        expect(r.ok, JSON.stringify(r)).toBe(true);
+    // A clean database; M365 tenants linked to an account (as the side panel's "link tenant" does).
+    expect((await sendFromExtension(ext, { type: 'reset' })).ok).toBe(true);
+    const tenants = [...new Set(expected.reading.observations.flatMap((o) => (o.company?.tenant && !o.company.name ? [o.company.tenant] : [])))];
+    for (const [i, tenant] of tenants.entries()) {
+      const at = new Date().toISOString();
+      const account = { id: `acct-e2e-${i}`, name: `Tenant ${tenant}`, aliases: [], psaRefs: [], tenants: [tenant], roles: {}, firstSeenAt: at, createdAt: at, updatedAt: at };
+      const r = await sendFromExtension(ext, { type: 'account.create', account });
+      expect(r.ok, JSON.stringify(r)).toBe(true);
+    }
+    const sw = await messageLog();
+    await clearLog(sw);
+
+    const page = await session.context.newPage();
+    try {
+      const cdp = await session.context.newCDPSession(page);
+      await cdp.send('Emulation.setTimezoneOverride', { timezoneId: expected.timeZone });
+      // The user's date order is their browser's locale (the content script's fallback after the page's lang).
+      const locale = LOCALE_OF[expected.dateOrder ?? 'none'];
+      await cdp.send('Emulation.setLocaleOverride', { locale });
+      await page.goto(`${demo.url}/__fixture/${fixture.adapter}/${fixture.name}`);
+      const rec = new URL(expected.url);
+      const here = new URL(page.url());
+      expect(here.pathname + here.search + here.hash, 'opened at the recorded path').toBe(rec.pathname + rec.search + rec.hash);
+      expect(await page.evaluate(() => [Intl.DateTimeFormat().resolvedOptions().timeZone, navigator.language])).toEqual([expected.timeZone, locale]);
+
+      // 1. In-page replay with the fixture's exact context.
+      await page.evaluate(bundle);
+      const fixtureCtx: FixtureCtx = { url: expected.url, now: expected.now, timeZone: expected.timeZone, ...(expected.dateOrder ? { dateOrder: expected.dateOrder } : {}) };
+      const readIn = (c: FixtureCtx) => page.evaluate(([id, x]) => __metronome.readFixture(id, x), [expected.reader, c] as const) as Promise<Reading>;
+      expect(await readIn(fixtureCtx), 'in-page reading with the fixture context').toEqual(expected.reading);
+      const detected = await page.evaluate((u) => __metronome.detect(u), expected.url);
+      if (drifted) expect('drift' in detected ? detected.drift : detected.reader, 'detection').toBe(expected.reader);
+      else expect(detected, 'detection').toEqual({ reader: expected.reader });
+
+      // 2. The built extension. Its content script starts by asking for taught mappings …
+      const fromPage = (l: Logged) => l.url === page.url() && l.frameId === 0;
+      await poll(async () => (await logged(sw)).some((l) => fromPage(l) && l.msg.type === 'teach.mappings'), 15_000, 'the content script');
+      if (!reports) {
+        // … then settles (400 ms quiet + idle ≤ 1 s), reads nothing, reports and stores nothing.
+        await page.waitForTimeout(2_000);
+        expect((await logged(sw)).filter((l) => fromPage(l) && l.msg.type === 'reading')).toEqual([]);
+        expect(await readTable(ext, 'signals')).toEqual([]);
+        expect(await readTable(ext, 'drift')).toEqual([]);
+        return;
       }
-      await clearLog(await messageLog());
+      const sent = await poll(async () => (await logged(sw)).find((l) => fromPage(l) && l.msg.type === 'reading'), 6_000, 'the reading message');
+      // The reading handler sets the tab's state last: then the ingest is done.
+      const tabKey = `tab:${sent.tabId}`;
+      await poll(() => sw.evaluate(async (k) => ((await chrome.storage.session.get(k))[k] as { url?: string } | undefined)?.url, tabKey), 15_000, 'the ingest');
+      const msg = sent.msg;
+      expect(msg.url).toBe(page.url());
 
-      const { page } = await openAt(listing, expected.timeZone);
-      try {
-        // The page is the fixture, at its recorded path+query+hash, in the fixture's time zone.
-        const rec = new URL(expected.url);
-        const here = new URL(page.url());
-        expect(here.pathname + here.search + here.hash).toBe(rec.pathname + rec.search + rec.hash);
-        expect(await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone)).toBe(expected.timeZone);
+      // The same adapter on this page with the content script's context (this URL, its read time).
+      const readAt = msg.observations?.[0]?.observedAt;
+      if (readAt) expect(Math.abs(Date.parse(readAt) - Date.now()), 'observedAt is the read time').toBeLessThan(120_000);
+      const reference = await readIn({ ...fixtureCtx, url: page.url(), now: readAt ?? new Date().toISOString() });
+      expect(
+        { adapter: msg.adapter, pageType: msg.pageType, missing: msg.missing, warnings: msg.warnings, observations: msg.observations },
+        'what the content script reported',
+      ).toEqual({
+        adapter: reference.adapter,
+        pageType: reference.pageType,
+        missing: reference.missing,
+        warnings: reference.warnings,
+        observations: reference.observations,
+      });
 
-        // 1. In-page replay with the fixture's exact context.
-        await page.evaluate(bundle);
-        const ctx: FixtureCtx = { url: expected.url, now: expected.now, timeZone: expected.timeZone, ...(expected.dateOrder ? { dateOrder: expected.dateOrder } : {}) };
-        const inPage = await page.evaluate(
-          ([id, c]) => (globalThis as unknown as { __metronome: MetronomeTestApi }).__metronome.readFixture(id, c),
-          [expected.reader, ctx] as const,
-        );
-        expect(inPage, `${label}: in-page reading`).toEqual(expected.reading);
-        const detected = await page.evaluate((u) => (globalThis as unknown as { __metronome: MetronomeTestApi }).__metronome.detect(u), expected.url);
-        if (drifted) expect('drift' in detected ? detected.drift : detected.reader, `${label}: detection`).toBe(expected.reader);
-        else expect(detected, `${label}: detection`).toEqual({ reader: expected.reader });
-
-        // 2. The built extension: the content script started (it asks for taught mappings first) …
-        const mine = (l: Logged) => l.url?.startsWith(demo.url) && l.frameId === 0;
-        await poll(async () => (await logged(sw)).some((l) => mine(l) && l.msg.type === 'teach.mappings'), 15_000, `${label}: content script`);
-        if (!reports) {
-          // … and, reading nothing, reports and stores nothing (settle 400 ms + idle ≤ 1 s).
-          await page.waitForTimeout(1_800);
-          expect((await logged(sw)).filter((l) => mine(l) && l.msg.type === 'reading')).toEqual([]);
-          expect(await readTable(ext, 'signals')).toEqual([]);
-          expect(await readTable(ext, 'drift')).toEqual([]);
-          return;
-        }
-        const sent = await poll(async () => (await logged(sw)).find((l) => mine(l) && l.msg.type === 'reading'), 15_000, `${label}: reading message`);
-        // The handler sets the tab's state last: then everything is stored.
-        const tabId = sent.tabId!;
-        await poll(
-          () => sw.evaluate(async (k) => ((await chrome.storage.session.get(k))[k] as { url?: string } | undefined)?.url, `tab:${tabId}`),
-          15_000,
-          `${label}: ingest finished`,
-        );
-        const msg = sent.msg;
-        const firstObserved = msg.observations?.[0]?.observedAt as string | undefined;
-        const norm = normaliser(expected, firstObserved ? dayIn(firstObserved, expected.timeZone) : undefined);
-        const want = norm(expected.reading) as Expected['reading'];
-        expect(msg.url).toBe(page.url());
-        expect({ adapter: msg.adapter, pageType: msg.pageType, missing: msg.missing, warnings: msg.warnings }, `${label}: reported`).toEqual({
-          adapter: want.adapter,
-          pageType: want.pageType,
-          missing: want.missing,
-          warnings: want.warnings,
-        });
-        // Observed at the time of reading (now), not the fixture's `now`.
-        for (const o of msg.observations ?? []) expect(Math.abs(Date.parse(o.observedAt as string) - Date.now()), `${label}: observedAt`).toBeLessThan(120_000);
-        expect((msg.observations ?? []).map((o) => without(o, 'observedAt')), `${label}: reported observations`).toEqual(
-          want.observations.map((o) => without(o, 'observedAt')),
-        );
-
-        const signals = await readTable<Row>(ext, 'signals');
-        const drift = await readTable<Row>(ext, 'drift');
-        if (drifted) {
-          expect(signals, `${label}: nothing stored`).toEqual([]);
-          expect(drift.map((d) => without(d, 'id', 'at', 'updatedAt')), `${label}: drift row`).toEqual([
-            { host: DEMO_HOST, adapter: want.adapter, pageType: want.pageType, missing: want.missing, url: page.url() },
-          ]);
-          return;
-        }
-        expect(drift).toEqual([]);
-        // Stored: each observation (last of an id wins) without its company, with an account.
-        const byId = new Map(want.observations.map((o) => [o.id, o]));
-        expect(signals.map((s) => s.id).sort(), `${label}: stored ids`).toEqual([...byId.keys()].sort());
-        const accounts = new Map((await readTable<AccountRow>(ext, 'accounts')).map((a) => [a.id, a]));
-        for (const s of signals) {
-          const o = byId.get(s.id)!;
-          expect(without(s, 'accountId', 'updatedAt', 'observedAt'), `${label}: stored ${s.id}`).toEqual(without(o, 'company', 'observedAt'));
-          const account = accounts.get(s.accountId!);
-          expect(account, `${label}: account of ${s.id}`).toBeTruthy();
-          const c = o.company!;
-          if (c.psaId) expect(account!.psaRefs, `${label}: ${s.id} psaRef`).toContainEqual({ host: DEMO_HOST, companyId: c.psaId });
-          if (c.tenant) expect(account!.tenants.map((t) => t.toLowerCase()), `${label}: ${s.id} tenant`).toContain(c.tenant.toLowerCase());
-          if (c.name && !c.psaId && !c.tenant) expect([account!.name, ...account!.aliases], `${label}: ${s.id} company name`).toContain(c.name);
-        }
-      } catch (e) {
-        failures.push(`${label}: ${e instanceof Error ? e.message.split('\n').slice(0, 40).join('\n') : String(e)}`);
-      } finally {
-        await page.close();
-        if (process.env.E2E_VERBOSE) console.log(`${label}: ${Date.now() - started} ms`);
+      const signals = await readTable<Row>(ext, 'signals');
+      const drift = await readTable<Row>(ext, 'drift');
+      if (drifted) {
+        expect(signals, 'nothing stored on drift').toEqual([]);
+        expect(drift.map((d) => without(d, 'id', 'at', 'updatedAt')), 'drift row').toEqual([
+          { host: DEMO_HOST, adapter: expected.reading.adapter, pageType: expected.reading.pageType, missing: expected.reading.missing, url: page.url() },
+        ]);
+        return;
       }
-    });
-  }
-  expect(failures, failures.join('\n\n')).toEqual([]);
-});
+      expect(drift).toEqual([]);
+      const storable = new Map(resolvable(reference.observations, tenants).map((o) => [o.id, o]));
+      expect(signals.map((s) => s.id).sort(), 'stored ids').toEqual([...storable.keys()].sort());
+      const accounts = new Map((await readTable<AccountRow>(ext, 'accounts')).map((a) => [a.id, a]));
+      for (const s of signals) {
+        const o = storable.get(s.id)!;
+        expect(without(s, 'accountId', 'updatedAt'), `stored ${s.id}`).toEqual(without(o, 'company'));
+        const account = accounts.get(s.accountId!);
+        expect(account, `account of ${s.id}`).toBeTruthy();
+        const c = o.company ?? {};
+        if (c.psaId) expect(account!.psaRefs, `${s.id}: PSA id on its account`).toContainEqual({ host: DEMO_HOST, companyId: c.psaId });
+        if (c.tenant) expect(account!.tenants.map((t) => t.toLowerCase()), `${s.id}: tenant on its account`).toContain(c.tenant.toLowerCase());
+        if (c.name && !c.psaId) expect([account!.name, ...account!.aliases], `${s.id}: company name on its account`).toContain(c.name);
+      }
+    } finally {
+      await page.close();
+    }
+  });
+}
+

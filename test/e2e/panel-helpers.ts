@@ -2,12 +2,15 @@
  * Helpers for the side-panel e2e tests (`panel-*.e2e.ts`): open the panel on an account, switch its
  * tabs, read what it shows, and read/await the extension's IndexedDB and background state.
  */
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect as baseExpect, type Locator, type Page } from '@playwright/test';
 import { DIMENSION_LABELS, DIMENSIONS, type Dimension } from '../../engine/model';
 import type { ExtensionSession } from './harness';
 import { readTable, sendFromExtension, waitFor } from './helpers';
 
 export { DIMENSION_LABELS, DIMENSIONS, type Dimension };
+
+/** Panel updates wait on the background (recompute, page reads): allow for a busy machine. */
+const expect = baseExpect.configure({ timeout: 15_000 });
 
 /** Load the bundled sample portfolio (40 clients) through the background, as the trial screen does. */
 export async function loadSample(page: Page): Promise<{ accounts: number; signals: number }> {

@@ -1,4 +1,5 @@
 /** Portfolio-wide operations: sample data, imports, settings, reset, full recompute. */
+import { browser } from 'wxt/browser';
 import type { Observation } from '../../../content-scripts/core/types';
 import { BUNDLE_FORMAT, BUNDLE_VERSION } from '../../../engine/bundle';
 import { RETENTION_DAYS, RETENTION_SETTING_KEY, type Reply } from '../../../messaging/protocol';

@@ -2,6 +2,7 @@
  * Messages about a tab's page: which account it shows, its main text (recap composer), inserting a
  * recap into the PSA note field, API responses the page received, teach mode, the pill.
  */
+import { browser } from 'wxt/browser';
 import type { z } from 'zod';
 import { TeachMapping } from '../../../content-scripts/teach/mapping';
 import type { PageType } from '../../../engine/signals';

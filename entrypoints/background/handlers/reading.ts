@@ -12,7 +12,7 @@ import { enqueuePending, getSetting, ingestObservations, recordDrift } from '../
 import { db, glanceFor, recompute, setTabState, updateBadge, type AccountGlance } from '../services';
 
 /** Page types that show one account: the tab "is" that account. */
-const SINGLE_ACCOUNT_PAGES = new Set(['ticket', 'company', 'agreement', 'm365-mfa', 'm365-licences', 'm365-secure-score', 'm365-usage']);
+const SINGLE_ACCOUNT_PAGES = new Set(['ticket', 'company', 'agreement', 'taught', 'm365-mfa', 'm365-licences', 'm365-secure-score', 'm365-usage']);
 
 export interface ReadingAck {
   accountIds: string[];
