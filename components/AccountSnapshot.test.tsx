@@ -48,12 +48,16 @@ describe('AccountSnapshot — a health fixture', () => {
     expect(container.textContent).toContain('Client Experience Red two months running');
   });
 
-  it('sponsor at exactly 120 days is not flagged (boundary)', async () => {
-    const h = { ...HEALTH, execSponsorLastSeenAt: '2026-07-21T14:00:00Z' };
-    const { container } = await render(<AccountSnapshot {...props} health={h} onOpen={() => {}} />);
-    const dt = byText(container, 'Exec sponsor last seen', 'dt')[0]!;
-    expect(dt.nextElementSibling!.textContent).toBe('120 days ago');
-    expect(dt.nextElementSibling!.className).toBe('');
+  it('sponsor seen exactly 120 × 24 h ago is not flagged; an hour more is (the engine\'s "> 120 d" rule) [L116]', async () => {
+    const exactly = { ...HEALTH, execSponsorLastSeenAt: '2026-07-21T15:00:00Z' }; // NOW − 120 days
+    const a = await render(<AccountSnapshot {...props} health={exactly} onOpen={() => {}} />);
+    const dtA = byText(a.container, 'Exec sponsor last seen', 'dt')[0]!;
+    expect(dtA.nextElementSibling!.textContent).toBe('120 days ago');
+    expect(dtA.nextElementSibling!.className).toBe('');
+    const later = { ...HEALTH, execSponsorLastSeenAt: '2026-07-21T14:00:00Z' }; // 120 days + 1 hour
+    const b = await render(<AccountSnapshot {...props} health={later} onOpen={() => {}} />);
+    const dtB = byText(b.container, 'Exec sponsor last seen', 'dt').at(-1)!;
+    expect(dtB.nextElementSibling!.textContent).toMatch(/^120 days ago — over 120 days$/);
   });
 
   it('"Why this colour": a dimension expands to drivers with value, target, tick/cross and sources (page + time); http(s) sources reopen the page', async () => {

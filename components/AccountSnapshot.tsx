@@ -7,7 +7,8 @@ import { useMemo, useState } from 'react';
 import { DIMENSIONS, type MonthlySnapshot } from '../engine/model';
 import { ROLE_LABELS, ROLES, type Account } from '../engine/signals';
 import type { HealthRow } from '../storage/records';
-import { daysSince, daysUntil, fmtDate, fmtMoney, fmtScore, relDays } from '../ui/format';
+import { daysBetween } from '../engine/time/zoned';
+import { daysUntil, fmtDate, fmtMoney, fmtScore, relDays } from '../ui/format';
 import { healthDelta } from '../ui/healthDelta';
 import { monthlyTrend } from '../ui/trend';
 import { AccountEditor } from './AccountEditor';
@@ -54,8 +55,10 @@ export function AccountSnapshot({ account, health, snapshots, now, tz, execSpons
 
   const seg = health?.segment;
   const renewalDays = account.renewalDate ? daysUntil(account.renewalDate, now, tz) : null;
-  const sponsorDays = health?.execSponsorLastSeenAt ? daysSince(health.execSponsorLastSeenAt, now, tz) : null;
-  const sponsorLate = sponsorDays !== null && sponsorDays > execSponsorDays;
+  // The engine's rule (elapsed 24-hour days, "> 120" is late), so this line and the CX driver agree.
+  const sponsorElapsed = health?.execSponsorLastSeenAt ? daysBetween(Date.parse(health.execSponsorLastSeenAt), now.getTime()) : null;
+  const sponsorDays = sponsorElapsed === null ? null : Math.floor(sponsorElapsed);
+  const sponsorLate = sponsorElapsed !== null && sponsorElapsed > execSponsorDays;
 
   return (
     <section className="snapshot" aria-labelledby="snapshot-title">

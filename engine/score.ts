@@ -77,7 +77,8 @@ export function scoreAccountWithCadence(
   // Only months that ended before asOf count for trends and gates.
   const current = monthKey(asOfMs, tz);
   const past = (input.snapshots ?? []).filter((s) => !s.deletedAt && s.accountId === account.id && s.month < current);
-  const prev = past.find((s) => s.month === previousMonthKey(current));
+  const previous = previousMonthKey(current);
+  const prev = past.find((s) => s.month === previous);
   const renewal = renewalConfidence(
     {
       engagement: dims.engagement.colour,

@@ -13,7 +13,14 @@ export interface TabAccount {
   accountId: string | null;
   /** Extra facts the background may send (adapter, drift), kept loosely. */
   host: string | null;
+  /** An M365 tenant read on this tab that is not linked to an account yet (the user links it once). */
+  unlinkedTenant?: string | null;
   loading: boolean;
+}
+
+export function unlinkedTenantFromReply(data: unknown): string | null {
+  const t = data && typeof data === 'object' ? (data as { unlinkedTenant?: unknown }).unlinkedTenant : undefined;
+  return typeof t === 'string' && t ? t : null;
 }
 
 /** Accepts `data: "acct-1"`, `data: { accountId }` or `data: null` — the background's reply to `tab.account`. */
@@ -60,9 +67,10 @@ export function useTabAccount(): TabAccount {
       const reply = await send({ type: 'tab.account', tabId: tab.id }, { quiet: true });
       if (!alive || mine !== seq.current) return;
       const accountId = reply.ok ? accountIdFromReply(reply.data) : null;
-      setState({ tabId: tab.id, url: tab.url ?? null, accountId, host: hostOf(tab.url), loading: false });
+      const unlinkedTenant = reply.ok ? unlinkedTenantFromReply(reply.data) : null;
+      setState({ tabId: tab.id, url: tab.url ?? null, accountId, host: hostOf(tab.url), unlinkedTenant, loading: false });
       // The page's reading reaches the background a moment after the tab loads: ask again shortly.
-      if (!accountId && attempt < RETRY_MS.length) {
+      if (!accountId && !unlinkedTenant && attempt < RETRY_MS.length) {
         const t = setTimeout(() => void resolve(tab.id, attempt + 1), RETRY_MS[attempt]);
         timers.push(t);
       }

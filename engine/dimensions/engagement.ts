@@ -9,8 +9,8 @@
  */
 import type { MetronomeConfig } from '../config';
 import type { DimensionResult, Driver } from '../model';
-import type { DecisionSignal, Signal } from '../signals';
-import { DAY_MS, parseInstant } from '../time/zoned';
+import type { ComplaintSignal, DecisionSignal, Signal } from '../signals';
+import { DAY_MS } from '../time/zoned';
 import type { DimensionContext } from './context';
 import { cadenceSourcesIn, fmtDays, fmtPct, missingDriver, result, round2, sourceRef, sourcesOf, weightedScore } from './drivers';
 
@@ -79,11 +79,12 @@ export function decisionVelocity(ctx: DimensionContext, windowStart: number): Ve
   const days: number[] = [];
   const decided: DecisionSignal[] = [];
   const agedPending: DecisionSignal[] = [];
-  for (const d of ctx.signals.decision) {
+  for (const r of ctx.prepared.decisions) {
+    const d = r.s;
     if (d.otherAction) continue;
-    const proposed = parseInstant(d.proposedAt);
+    const proposed = r.proposed;
     if (proposed > ctx.asOfMs) continue;
-    const decidedAt = d.status !== 'pending' && d.decidedAt ? parseInstant(d.decidedAt) : null;
+    const decidedAt = d.status !== 'pending' && d.decidedAt ? r.decided : null;
     if (decidedAt !== null && decidedAt <= ctx.asOfMs) {
       if (decidedAt >= windowStart) {
         days.push(Math.max(0, (decidedAt - proposed) / DAY_MS));
@@ -209,10 +210,9 @@ export function engagement(ctx: DimensionContext): DimensionResult {
           sources: sourcesOf(ctx, held.map((h) => h.meeting)),
         };
 
-  const redComplaints = ctx.signals.complaint.filter((c) => {
-    const at = parseInstant(c.at);
-    return at >= ctx.month.start && at < ctx.month.end && e.red.complaintCauses.includes(c.rootCause);
-  });
+  const redComplaints: ComplaintSignal[] = [];
+  for (const { s: c, at } of ctx.prepared.complaints)
+    if (at >= ctx.month.start && at < ctx.month.end && e.red.complaintCauses.includes(c.rootCause)) redComplaints.push(c);
   const complaintDriver: Driver = {
     key: 'complaints',
     label: `Complaints tagged ${e.red.complaintCauses.join('/')} (this month)`,

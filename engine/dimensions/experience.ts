@@ -7,7 +7,6 @@
 import type { MetronomeConfig } from '../config';
 import type { Colour, DimensionResult, Driver } from '../model';
 import type { ComplaintSignal, PulseSignal, Signal } from '../signals';
-import { parseInstant } from '../time/zoned';
 import type { DimensionContext } from './context';
 import { fmtDate, fmtDays, missingDriver, result, round2, sourceRef, sourcesOf, weightedScore } from './drivers';
 
@@ -56,8 +55,7 @@ export function experience(ctx: DimensionContext): DimensionResult {
   const pulses: PulseSignal[] = [];
   let lastBefore: PulseSignal | null = null;
   let lastBeforeMs = -Infinity;
-  for (const p of ctx.signals.pulse) {
-    const at = parseInstant(p.at);
+  for (const { s: p, at } of ctx.prepared.pulses) {
     if (at >= month.start && at < month.end) pulses.push(p);
     else if (at < month.start && at > lastBeforeMs) {
       lastBeforeMs = at;
@@ -66,10 +64,8 @@ export function experience(ctx: DimensionContext): DimensionResult {
   }
   const pulse = pulses.length ? pulses.reduce((s, p) => s + p.score, 0) / pulses.length : null;
 
-  const complaints: ComplaintSignal[] = ctx.signals.complaint.filter((c) => {
-    const at = parseInstant(c.at);
-    return at >= month.start && at < month.end;
-  });
+  const complaints: ComplaintSignal[] = [];
+  for (const { s: c, at } of ctx.prepared.complaints) if (at >= month.start && at < month.end) complaints.push(c);
   const sponsor = ctx.execSponsor;
   const inputs: ExperienceInputs = { pulse, sponsorDays: sponsor.days, complaints: complaints.length };
 

@@ -67,10 +67,11 @@ export function quality(ctx: DimensionContext): DimensionResult {
 
   // Parse each ticket's dates once.
   const tickets: ParsedTicket[] = [];
-  for (const t of ctx.signals.ticket) {
-    const opened = parseInstant(t.openedAt);
+  for (const r of ctx.prepared.tickets) {
+    const t = r.s;
+    const opened = r.opened;
     if (opened > ctx.asOfMs) continue;
-    const closed = t.closedAt ? parseInstant(t.closedAt) : null;
+    const closed = t.closedAt ? r.closed : null;
     tickets.push({ t, opened, closed: closed !== null && closed <= ctx.asOfMs ? closed : null, repeat: false });
   }
   let windowStart = ctx.windowStart(q.ticketWindowDays);
@@ -152,11 +153,9 @@ export function quality(ctx: DimensionContext): DimensionResult {
 
   // Milestones due in the last 90 days, met by their due date.
   const msStart = ctx.windowStart(q.milestoneWindowDays);
-  const due = ctx.signals.milestone.filter((m) => {
-    const d = parseInstant(m.dueAt);
-    return d >= msStart && d <= ctx.asOfMs;
-  });
-  const onTimeMs = due.filter((m) => m.completedAt !== undefined && parseInstant(m.completedAt) <= parseInstant(m.dueAt));
+  const dueRecs = ctx.prepared.milestones.filter((m) => m.due >= msStart && m.due <= ctx.asOfMs);
+  const due = dueRecs.map((m) => m.s);
+  const onTimeMs = dueRecs.filter((m) => m.s.completedAt !== undefined && m.completed <= m.due).map((m) => m.s);
   const onTime = due.length ? (100 * onTimeMs.length) / due.length : null;
   const onTimeTarget = target.onTime === null ? 'n/a' : `≥ ${target.onTime}%`;
   const onTimeDriver: Driver =

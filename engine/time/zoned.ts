@@ -98,6 +98,19 @@ export function monthKey(ms: number, tz: string): string {
 }
 
 function parseMonth(month: string): [number, number] {
+  // Fast path for a well-formed key; anything else goes through the regex (and its errors).
+  if (month.length === 7 && month.charCodeAt(4) === 45) {
+    const y0 = month.charCodeAt(0) - 48;
+    const y1 = month.charCodeAt(1) - 48;
+    const y2 = month.charCodeAt(2) - 48;
+    const y3 = month.charCodeAt(3) - 48;
+    const m0 = month.charCodeAt(5) - 48;
+    const m1 = month.charCodeAt(6) - 48;
+    if (!(nonDigit(y0) || nonDigit(y1) || nonDigit(y2) || nonDigit(y3) || nonDigit(m0) || nonDigit(m1))) {
+      const mm = m0 * 10 + m1;
+      if (mm >= 1 && mm <= 12) return [y0 * 1000 + y1 * 100 + y2 * 10 + y3, mm - 1];
+    }
+  }
   const m = /^(\d{4})-(\d{2})$/.exec(month);
   if (!m) throw new Error(`expected a month key yyyy-MM, got "${month}"`);
   const mm = Number(m[2]);

@@ -240,14 +240,13 @@ export function insightsBelow(ctx: TriggerContext, floors: readonly { insight: s
   const t = ctx.asOf.getTime();
   const out: InsightBelow[] = [];
   for (const { insight, below } of floors) {
-    const readings = ctx.by.adoption
-      .filter((s) => s.insight === insight && Date.parse(s.observedAt) <= t)
-      .sort((a, b) => Date.parse(a.observedAt) - Date.parse(b.observedAt));
-    const latest = readings[readings.length - 1];
+    // Stable sort by observation time: ties keep input order.
+    const readings = ctx.prepared.adoption.filter((r) => r.s.insight === insight && r.at <= t).sort((a, b) => a.at - b.at);
+    const latest = readings[readings.length - 1]?.s;
     if (!latest || !(latest.coveragePct < below)) continue;
     let i = readings.length - 1;
-    while (i > 0 && readings[i - 1]!.coveragePct < below) i--;
-    out.push({ insight, coveragePct: latest.coveragePct, threshold: below, since: new Date(readings[i]!.observedAt) });
+    while (i > 0 && readings[i - 1]!.s.coveragePct < below) i--;
+    out.push({ insight, coveragePct: latest.coveragePct, threshold: below, since: new Date(readings[i]!.s.observedAt) });
   }
   return out;
 }

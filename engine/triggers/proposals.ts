@@ -8,6 +8,7 @@
 import type { CtaSpec } from '../model';
 import type { DecisionSignal } from '../signals';
 import { addCalendarDays } from '../time/business';
+import { parseInstant } from '../time/zoned';
 import { buildCta, DAY_MS, fmtDay, type TriggerContext } from './context';
 import { recordPeriod } from './ids';
 
@@ -18,7 +19,7 @@ export function latestDecisions(decisions: readonly DecisionSignal[]): DecisionS
   const byId = new Map<string, DecisionSignal>();
   for (const d of decisions) {
     const prev = byId.get(d.decisionId);
-    if (!prev || Date.parse(d.observedAt) >= Date.parse(prev.observedAt)) byId.set(d.decisionId, d);
+    if (!prev || parseInstant(d.observedAt) >= parseInstant(prev.observedAt)) byId.set(d.decisionId, d);
   }
   return [...byId.values()];
 }

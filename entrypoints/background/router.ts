@@ -70,7 +70,7 @@ export async function route(raw: unknown, sender: Runtime.MessageSender): Promis
       case 'import.bundle':
         return await importJson(msg.json, msg.mode);
       case 'import.csv':
-        return await importCsv(msg.observations);
+        return await importCsv(msg);
       case 'reset':
         return await resetAll();
       case 'mapping.delete':

@@ -76,6 +76,7 @@ function SidePanel() {
       selectedId={selectedId}
       tabAccountId={tab.accountId}
       tabId={tab.tabId}
+      unlinkedTenant={tab.unlinkedTenant ?? null}
       account={account}
       health={health}
       snapshots={snapshots ?? []}

@@ -10,6 +10,7 @@ import { ColourBadge } from '../../components/ColourBadge';
 import { CtaList } from '../../components/CtaList';
 import { DriftBanner } from '../../components/DriftBanner';
 import { TeachButton } from '../../components/TeachButton';
+import { TenantLink } from '../../components/TenantLink';
 import { Notices } from '../../components/Notices';
 import { QuickLog } from '../../components/QuickLog';
 import { RecapComposer } from '../../components/RecapComposer';
@@ -33,6 +34,8 @@ export interface PanelViewProps {
   /** The account the active tab shows, when the background knows it. */
   tabAccountId: string | null;
   tabId: number | null;
+  /** An M365 tenant on the active tab that no account is linked to yet. */
+  unlinkedTenant?: string | null;
   account: Account | null | undefined;
   health: HealthRow | null | undefined;
   snapshots: readonly MonthlySnapshot[];
@@ -98,6 +101,7 @@ export function PanelView(p: PanelViewProps) {
       </header>
       {p.sample ? <SampleBanner /> : null}
       <DriftBanner events={p.drift} tz={p.tz} />
+      {p.unlinkedTenant && p.tabId !== null ? <TenantLink tenant={p.unlinkedTenant} tabId={p.tabId} accounts={p.accounts} /> : null}
       <Notices />
       {p.account ? (
         <p className="panel__context">

@@ -2,7 +2,9 @@
 import { browser } from 'wxt/browser';
 import type { Observation } from '../../../content-scripts/core/types';
 import { BUNDLE_FORMAT, BUNDLE_VERSION } from '../../../engine/bundle';
-import { RETENTION_DAYS, RETENTION_SETTING_KEY, type Reply } from '../../../messaging/protocol';
+import type { z } from 'zod';
+import { saveCsvMapping } from '../../../import/saved-mappings';
+import { RETENTION_DAYS, RETENTION_SETTING_KEY, type ImportCsvMessage, type Reply } from '../../../messaging/protocol';
 import { generatePortfolio } from '../../../sample/generate';
 import {
   DATA_TABLES,
@@ -67,10 +69,14 @@ export async function recomputeRequested(accountIds?: string[]): Promise<Reply<{
   return { ok: true, data: { accounts: await recomputeAll() } };
 }
 
-/** Options → CSV ticket import: all-or-nothing (any invalid observation rejects the whole file). */
-export async function importCsv(observations: unknown[]): Promise<Reply> {
+/**
+ * Options → CSV ticket import: all-or-nothing (any invalid observation rejects the whole file). A
+ * column mapping the user made is remembered for files with the same headers.
+ */
+export async function importCsv(msg: z.infer<typeof ImportCsvMessage>): Promise<Reply> {
   try {
-    const result = await ingestObservations(db(), observations as Observation[]);
+    const result = await ingestObservations(db(), msg.observations as Observation[]);
+    if (msg.source.format === 'mapped') await saveCsvMapping(db(), msg.source.headers, msg.source.mapping, msg.source.dateOrder);
     await recompute(result.touchedAccountIds);
     return { ok: true, data: result };
   } catch (e) {
