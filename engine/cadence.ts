@@ -115,6 +115,7 @@ export function cadenceState(
   planned.sort((a, b) => a.at - b.at || Number(b.explicitMiss) - Number(a.explicitMiss));
 
   const expected: ExpectedMeeting[] = [];
+  const dueMs: number[] = []; // expected[i].dueAt in ms
   let hi = 0;
   let pi = 0;
   let from = parseInstant(account.firstSeenAt);
@@ -148,6 +149,7 @@ export function cadenceState(
     }
     if (plan?.explicitMiss) {
       expected.push({ dueAt: iso(due), graceEndsAt: iso(graceEnd), status: 'missed', missedMeetingId: plan.meetingId });
+      dueMs.push(due);
       from = due;
       pi++;
       misses++;
@@ -155,6 +157,7 @@ export function cadenceState(
     }
     if (next && next.at <= graceEnd) {
       expected.push({ dueAt: iso(due), graceEndsAt: iso(graceEnd), status: 'on-time', heldMeetingId: next.meetingId });
+      dueMs.push(due);
       from = next.at;
       hi++;
       misses = 0;
@@ -165,21 +168,24 @@ export function cadenceState(
       const e: ExpectedMeeting = { dueAt: iso(due), graceEndsAt: iso(graceEnd), status: 'missed' };
       if (plan) e.missedMeetingId = plan.meetingId;
       expected.push(e);
+      dueMs.push(due);
       from = due;
       if (plan) pi++;
       misses++;
       continue;
     }
     expected.push({ dueAt: iso(due), graceEndsAt: iso(graceEnd), status: 'upcoming' });
+    dueMs.push(due);
     nextDueAt = iso(due);
     break;
   }
 
   let onTime = 0;
   let missed = 0;
-  for (const e of expected) {
+  for (let i = 0; i < expected.length; i++) {
+    const e = expected[i]!;
     if (e.status === 'upcoming') continue;
-    const due = parseInstant(e.dueAt);
+    const due = dueMs[i]!; // = parseInstant(e.dueAt)
     if (due < windowStart) continue;
     // An explicit miss logged ahead of its date still counts; a meeting held early for a future due does not yet.
     if (due > asOfMs && e.status !== 'missed') continue;

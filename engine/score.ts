@@ -97,7 +97,7 @@ export function scoreAccountWithCadence(
   let freshest = -Infinity;
   for (const s of input.signals) {
     if (s.deletedAt) continue;
-    const t = ctx.observedMs(s);
+    const t = parseInstant(s.observedAt); // each signal once: parsed directly (a memo would cost more)
     if (t <= asOfMs && t > freshest) freshest = t;
   }
 

@@ -234,3 +234,14 @@ describe('generatePortfolio — scenario dates hold as of asOf', () => {
     expect(latest(0, 'mfa')).toBeGreaterThanOrEqual(60);
   });
 });
+
+describe('large portfolios (bench sizes) are valid bundles', () => {
+  it('1,000 accounts: unique names, domains and signal ids; the bundle parses', async () => {
+    const { parseBundle } = await import('../engine/bundle');
+    const p = generatePortfolio({ accounts: 1000, seed: 7, asOf: new Date('2026-11-17T17:00:00Z'), ticketsPerAccount: 4 });
+    expect(new Set(p.accounts.map((a) => a.name)).size).toBe(1000);
+    expect(new Set(p.accounts.flatMap((a) => a.tenants)).size).toBe(p.accounts.filter((a) => a.tenants.length).length);
+    const r = parseBundle({ format: 'metronome-bundle', version: 1, exportedAt: '2026-11-17T17:00:00Z', ...p });
+    expect(r.ok ? [] : r.errors.slice(0, 3)).toEqual([]);
+  });
+});

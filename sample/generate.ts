@@ -327,7 +327,8 @@ function clientFor(index: number): SampleClient {
   const c = SYN_C[Math.floor(k / (SYN_A.length * SYN_B.length)) % SYN_C.length]!;
   const lap = Math.floor(k / (SYN_A.length * SYN_B.length * SYN_C.length));
   const name = `${a} ${b}${lap ? ` ${lap + 1}` : ''} ${c}`;
-  const slug = `${a}${b}${lap ? lap + 1 : ''}`.toLowerCase().replace(/[^a-z0-9]/g, '');
+  // Every part of the (unique) name is in the domain, so tenants and adoption ids never collide.
+  const slug = `${a}${b}${lap ? lap + 1 : ''}${c}`.toLowerCase().replace(/[^a-z0-9]/g, '');
   return {
     name,
     aliases: [`${a} ${b}${lap ? ` ${lap + 1}` : ''}`],

@@ -80,13 +80,29 @@ export function useTabAccount(): TabAccount {
     const onUpdated = (tabId: number, change: { status?: string; url?: string }, tab: { active?: boolean }) => {
       if (tab.active && (change.status === 'complete' || change.url)) void resolve(tabId);
     };
+    // The background records each tab's account in session storage as soon as it has read the
+    // page: follow those writes instead of waiting for the next retry.
+    const onStorage = (changes: Record<string, unknown>, area: string) => {
+      if (area !== 'session') return;
+      const changed = new Set(Object.keys(changes).flatMap((k) => /^tab:(\d+)$/.exec(k)?.[1] ?? []).map(Number));
+      if (changed.size === 0) return;
+      // Only the active tab decides the panel's account; a background tab's reading does not.
+      void browser.tabs
+        .query({ active: true, currentWindow: true })
+        .then(([active]) => {
+          if (active?.id !== undefined && changed.has(active.id)) void resolve(active.id);
+        })
+        .catch(() => undefined);
+    };
     browser.tabs?.onActivated?.addListener(onActivated);
     browser.tabs?.onUpdated?.addListener(onUpdated);
+    browser.storage?.onChanged?.addListener(onStorage);
     return () => {
       alive = false;
       timers.forEach(clearTimeout);
       browser.tabs?.onActivated?.removeListener(onActivated);
       browser.tabs?.onUpdated?.removeListener(onUpdated);
+      browser.storage?.onChanged?.removeListener(onStorage);
     };
   }, []);
 

@@ -25,6 +25,8 @@ import { startTeachUi, type TeachUi } from './teach-ui';
 /** Adapters in detection order. Each matches by URL path/query + DOM, never by hostname. */
 export const ADAPTER_READERS: readonly PageTypeReader[] = [...connectwiseReaders, ...autotaskReaders, ...haloReaders, ...M365_READERS];
 const GENERIC = genericReader();
+/** How long a page must keep looking drifted before it is reported (it may still be rendering). */
+const DRIFT_CONFIRM_MS = 1500;
 /** Page types that get the pill (the account is unambiguous there). */
 const PILL_PAGE_TYPES = new Set(['ticket', 'company', 'agreement', 'taught']);
 
@@ -96,6 +98,11 @@ export function startReader(ctx: ContentScriptContext): void {
     pill.update(state);
   };
 
+  let viewStartedAt = Date.now();
+  let driftRecheck: number | undefined;
+  ctx.addEventListener(window, 'wxt:locationchange', () => {
+    viewStartedAt = Date.now();
+  });
   const readCurrentPage = () => {
     if (ctx.isInvalid) return;
     const rc = readContext();
@@ -106,6 +113,14 @@ export function startReader(ctx: ContentScriptContext): void {
       reading = { adapter: detection.drift.reader.adapter, pageType: detection.drift.reader.pageType, observations: [], missing: detection.drift.missing, warnings: [] };
     else reading = readPage(GENERIC, document, rc);
     if (reading.observations.length === 0 && reading.missing.length === 0) return;
+    // A single-page app may still be rendering: report drift only once it has lasted a while, and
+    // re-check then (a settled page that reads fine never reports it).
+    const sinceView = Date.now() - viewStartedAt;
+    if (reading.missing.length > 0 && sinceView < DRIFT_CONFIRM_MS) {
+      clearTimeout(driftRecheck);
+      driftRecheck = ctx.setTimeout(readCurrentPage, DRIFT_CONFIRM_MS - sinceView);
+      return;
+    }
     void send(reading);
   };
 
@@ -168,5 +183,5 @@ export function startReader(ctx: ContentScriptContext): void {
       setMappings(list as TeachMapping[]);
     })
     .catch(() => undefined)
-    .finally(() => onSettled(ctx, readCurrentPage));
+    .finally(() => onSettled(ctx, readCurrentPage, { quietMs: 150 }));
 }

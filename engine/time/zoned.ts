@@ -17,7 +17,13 @@ export const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
 /** Marks a cached hour that holds a transition (no real offset is this large). */
 const TRANSITION = 1e15;
+/** Hours held in a zone's flat cache (~15 years), centred on the first instant asked. */
+const SPAN_HOURS = 1 << 17;
 interface ZoneCache {
+  /** Offset (ms) per hour from `base`, NaN = not looked up yet, TRANSITION = see `transitions`. */
+  flat: Float64Array;
+  base: number;
+  /** Hours outside the flat span. */
   hours: Map<number, number>;
   transitions: Map<number, { at: number; before: number; after: number }>;
 }
@@ -27,11 +33,10 @@ let lastCache: ZoneCache | undefined;
 
 const intlOffsetMs = (tz: string, ms: number): number => tzOffset(tz, new Date(ms)) * 60_000;
 
-function zoneCache(tz: string): ZoneCache {
-  if (tz === lastZone && lastCache) return lastCache;
+function zoneCache(tz: string, hour: number): ZoneCache {
   let c = zoneCaches.get(tz);
   if (!c) {
-    c = { hours: new Map(), transitions: new Map() };
+    c = { flat: new Float64Array(SPAN_HOURS).fill(NaN), base: hour - SPAN_HOURS / 2, hours: new Map(), transitions: new Map() };
     zoneCaches.set(tz, c);
   }
   lastZone = tz;
@@ -39,41 +44,43 @@ function zoneCache(tz: string): ZoneCache {
   return c;
 }
 
+/** Look the hour up through Intl (both ends; the exact transition instant when they differ) and cache it. */
 function fillHour(c: ZoneCache, tz: string, hour: number, ms: number): number {
   const lo = hour * HOUR_MS;
   const hi = lo + HOUR_MS - 1;
   const a = intlOffsetMs(tz, lo);
   const b = intlOffsetMs(tz, hi);
   if (Number.isNaN(a) || Number.isNaN(b)) return intlOffsetMs(tz, ms); // unknown zone: not cached
-  if (c.hours.size > 200_000) {
-    // bound memory in long-running workers
-    c.hours.clear();
-    c.transitions.clear();
+  let value = a;
+  if (a !== b) {
+    // First millisecond with the new offset.
+    let l = lo;
+    let h = hi;
+    while (h - l > 1) {
+      const mid = l + Math.floor((h - l) / 2);
+      if (intlOffsetMs(tz, mid) === a) l = mid;
+      else h = mid;
+    }
+    c.transitions.set(hour, { at: h, before: a, after: b });
+    value = TRANSITION;
   }
-  if (a === b) {
-    c.hours.set(hour, a);
-    return a;
+  const i = hour - c.base;
+  if (i >= 0 && i < SPAN_HOURS) c.flat[i] = value;
+  else {
+    if (c.hours.size > 100_000) c.hours.clear(); // bound memory in long-running workers
+    c.hours.set(hour, value);
   }
-  // First millisecond with the new offset.
-  let l = lo;
-  let h = hi;
-  while (h - l > 1) {
-    const mid = l + Math.floor((h - l) / 2);
-    if (intlOffsetMs(tz, mid) === a) l = mid;
-    else h = mid;
-  }
-  c.hours.set(hour, TRANSITION);
-  c.transitions.set(hour, { at: h, before: a, after: b });
-  return ms < h ? a : b;
+  return value === TRANSITION ? (ms < c.transitions.get(hour)!.at ? a : b) : a;
 }
 
 /** UTC offset of `tz` at the instant, in milliseconds (positive east of Greenwich); = `tzOffset` × 60 000. */
 export function offsetMs(tz: string, ms: number): number {
   if (tz === 'UTC' || tz === 'Etc/UTC') return 0;
-  const c = zoneCache(tz);
   const hour = Math.floor(ms / HOUR_MS);
-  const off = c.hours.get(hour);
-  if (off === undefined) return fillHour(c, tz, hour, ms);
+  const c = tz === lastZone && lastCache ? lastCache : zoneCache(tz, hour);
+  const i = hour - c.base;
+  const off = i >= 0 && i < SPAN_HOURS ? c.flat[i]! : (c.hours.get(hour) ?? NaN);
+  if (off !== off) return fillHour(c, tz, hour, ms); // NaN: not cached yet
   if (off !== TRANSITION) return off;
   const t = c.transitions.get(hour)!;
   return ms < t.at ? t.before : t.after;
@@ -265,5 +272,33 @@ export function parseInstant(s: string): number {
   return daysFromCivil(y, mo, d) * DAY_MS + h * 3_600_000 + mi * 60_000 + se * 1000 + ms - offMin * 60_000;
 }
 
-/** ISO string (UTC `Z`) of an epoch-ms instant. */
-export const iso = (ms: number): string => new Date(ms).toISOString();
+const p2 = (n: number): string => (n < 10 ? '0' : '') + n;
+const p3 = (n: number): string => (n < 10 ? '00' : n < 100 ? '0' : '') + n;
+
+/**
+ * ISO string (UTC `Z`) of an epoch-ms instant: `new Date(ms).toISOString()`, built by hand for the
+ * years 1000–9999 (the engine formats tens of thousands of these per recompute); other instants
+ * (and invalid ones, which throw) go through `toISOString`.
+ */
+export function iso(ms: number): string {
+  // 1000-01-01 … 9999-12-31, whole milliseconds.
+  if (!(ms >= -30_610_224_000_000 && ms < 253_402_300_800_000) || ms !== Math.floor(ms)) return new Date(ms).toISOString();
+  const days = Math.floor(ms / DAY_MS);
+  let rest = ms - days * DAY_MS;
+  // Howard Hinnant's civil_from_days.
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  const h = Math.floor(rest / 3_600_000);
+  rest -= h * 3_600_000;
+  const mi = Math.floor(rest / 60_000);
+  rest -= mi * 60_000;
+  const se = Math.floor(rest / 1000);
+  return `${y}-${p2(m)}-${p2(d)}T${p2(h)}:${p2(mi)}:${p2(se)}.${p3(rest - se * 1000)}Z`;
+}

@@ -15,7 +15,7 @@
 import type { AtRiskReasonKey } from '../config/triggers';
 import type { CtaSpec } from '../model';
 import { addCalendarDays, addDuration } from '../time/business';
-import { monthEnd, monthKey, monthStart, previousMonthKey } from '../time/zoned';
+import { monthEnd, monthKey, monthStart, parseInstant, previousMonthKey } from '../time/zoned';
 import { buildCta, DAY_MS, earlier, fmtDay, fmtDays, makeContext, type TriggerContext, type TriggerInput } from './context';
 import { datedPeriod } from './ids';
 import { missStreak } from './missed';
@@ -138,15 +138,15 @@ function computeAtRiskReasons(ctx: TriggerContext): AtRiskReason[] {
   // Alignment: proposal stale with no decision.
   const decisions = latestDecisions(ctx.by.decision);
   const pending = decisions
-    .filter((d) => d.status === 'pending' && !d.otherAction && Date.parse(d.proposedAt) <= t)
-    .sort((a, b) => Date.parse(a.proposedAt) - Date.parse(b.proposedAt));
+    .filter((d) => d.status === 'pending' && !d.otherAction && parseInstant(d.proposedAt) <= t)
+    .sort((a, b) => parseInstant(a.proposedAt) - parseInstant(b.proposedAt));
   const stale = pending.filter((d) => addCalendarDays(new Date(d.proposedAt), det.proposalStaleDays, ctx.tz).getTime() < t);
   const oldest = stale[0];
   if (oldest) {
-    const age = Math.floor((t - Date.parse(oldest.proposedAt)) / DAY_MS);
+    const age = Math.floor((t - parseInstant(oldest.proposedAt)) / DAY_MS);
     raw.push({
       key: 'proposalStale',
-      text: `proposal "${oldest.title}" pending ${age} days (proposed ${fmtDay(Date.parse(oldest.proposedAt), ctx)})${stale.length > 1 ? ` and ${stale.length - 1} more` : ''}`,
+      text: `proposal "${oldest.title}" pending ${age} days (proposed ${fmtDay(parseInstant(oldest.proposedAt), ctx)})${stale.length > 1 ? ` and ${stale.length - 1} more` : ''}`,
       since: addCalendarDays(new Date(oldest.proposedAt), det.proposalStaleDays, ctx.tz),
     });
   }
@@ -208,13 +208,13 @@ function computeAtRiskReasons(ctx: TriggerContext): AtRiskReason[] {
   const declineFrom = t - det.declineWindowDays * DAY_MS;
   const declines = decisions
     .filter((d) => d.status === 'no' && d.decidedAt && (d.declineReason === 'relevance' || d.declineReason === 'timing'))
-    .filter((d) => Date.parse(d.decidedAt!) > declineFrom && Date.parse(d.decidedAt!) <= t)
-    .sort((a, b) => Date.parse(a.decidedAt!) - Date.parse(b.decidedAt!));
+    .filter((d) => parseInstant(d.decidedAt!) > declineFrom && parseInstant(d.decidedAt!) <= t)
+    .sort((a, b) => parseInstant(a.decidedAt!) - parseInstant(b.decidedAt!));
   const nthDecline = declines[det.declineRecurringCount - 1];
   if (nthDecline) {
     raw.push({
       key: 'declineRecurring',
-      text: `${declines.length} proposals declined for relevance/timing in ${det.declineWindowDays} days (${fmtDays(declines.map((d) => Date.parse(d.decidedAt!)), ctx)})`,
+      text: `${declines.length} proposals declined for relevance/timing in ${det.declineWindowDays} days (${fmtDays(declines.map((d) => parseInstant(d.decidedAt!)), ctx)})`,
       since: new Date(nthDecline.decidedAt!),
     });
   }

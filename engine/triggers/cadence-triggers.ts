@@ -10,6 +10,7 @@
  */
 import type { CtaSpec } from '../model';
 import { addCalendarDays, localDate, startOfDate } from '../time/business';
+import { parseInstant } from '../time/zoned';
 import { buildCta, DAY_MS, earlier, fmtDay, later, pct, type TriggerContext } from './context';
 import { datedPeriod, monthPeriod, recordPeriod } from './ids';
 import { missStreak } from './missed';
@@ -93,12 +94,12 @@ export function assessmentRoadmapTriggers(ctx: TriggerContext): CtaSpec[] {
   const horizonMs = (play.withinDays + ctx.config.triggers.eventLookbackDays) * DAY_MS;
   const out: CtaSpec[] = [];
   const seen = new Set<string>();
-  for (const a of [...ctx.by.assessment].sort((x, y) => Date.parse(x.completedAt) - Date.parse(y.completedAt))) {
+  for (const a of [...ctx.by.assessment].sort((x, y) => parseInstant(x.completedAt) - parseInstant(y.completedAt))) {
     if (seen.has(a.assessmentId)) continue;
     seen.add(a.assessmentId);
-    const done = Date.parse(a.completedAt);
+    const done = parseInstant(a.completedAt);
     if (done > t || t - done > horizonMs) continue;
-    const reviewed = ctx.by.meeting.some((m) => m.status === 'held' && m.type === 'Roadmap' && m.heldAt && Date.parse(m.heldAt) >= done);
+    const reviewed = ctx.by.meeting.some((m) => m.status === 'held' && m.type === 'Roadmap' && m.heldAt && parseInstant(m.heldAt) >= done);
     if (reviewed) continue;
     const completed = new Date(done);
     out.push(
@@ -125,16 +126,16 @@ export function initiativeKickoffTriggers(ctx: TriggerContext): CtaSpec[] {
   const t = ctx.asOf.getTime();
   const latest = new Map<string, (typeof ctx.by.initiative)[number]>();
   for (const s of ctx.by.initiative) {
-    if (Date.parse(s.changedAt) > t) continue;
+    if (parseInstant(s.changedAt) > t) continue;
     const prev = latest.get(s.initiativeId);
-    if (!prev || Date.parse(s.changedAt) > Date.parse(prev.changedAt)) latest.set(s.initiativeId, s);
+    if (!prev || parseInstant(s.changedAt) > parseInstant(prev.changedAt)) latest.set(s.initiativeId, s);
   }
   const out: CtaSpec[] = [];
   for (const s of latest.values()) {
     if (s.stage !== 'approved') continue;
-    const approved = Date.parse(s.changedAt);
+    const approved = parseInstant(s.changedAt);
     if (t - approved > play.lookbackDays * DAY_MS) continue;
-    const kicked = ctx.by.meeting.some((m) => m.status === 'held' && m.type === 'Kick-off' && m.heldAt && Date.parse(m.heldAt) >= approved);
+    const kicked = ctx.by.meeting.some((m) => m.status === 'held' && m.type === 'Kick-off' && m.heldAt && parseInstant(m.heldAt) >= approved);
     if (kicked) continue;
     out.push(
       buildCta(ctx, play, {
@@ -194,15 +195,15 @@ export function engagementDropTrigger(
     }
   }
 
-  const decisions = (opts.proposalResetCoversDrought ? [] : latestDecisions(ctx.by.decision)).filter((d) => !d.otherAction && Date.parse(d.proposedAt) <= t);
-  const pending = decisions.filter((d) => d.status === 'pending').sort((a, b) => Date.parse(a.proposedAt) - Date.parse(b.proposedAt));
+  const decisions = (opts.proposalResetCoversDrought ? [] : latestDecisions(ctx.by.decision)).filter((d) => !d.otherAction && parseInstant(d.proposedAt) <= t);
+  const pending = decisions.filter((d) => d.status === 'pending').sort((a, b) => parseInstant(a.proposedAt) - parseInstant(b.proposedAt));
   const oldest = pending[0];
   if (oldest) {
     const lastDecided = Math.max(
       -Infinity,
-      ...decisions.filter((d) => d.status !== 'pending' && d.decidedAt && Date.parse(d.decidedAt) <= t).map((d) => Date.parse(d.decidedAt!)),
+      ...decisions.filter((d) => d.status !== 'pending' && d.decidedAt && parseInstant(d.decidedAt) <= t).map((d) => parseInstant(d.decidedAt!)),
     );
-    const from = Math.max(Date.parse(oldest.proposedAt), lastDecided);
+    const from = Math.max(parseInstant(oldest.proposedAt), lastDecided);
     const since = addCalendarDays(new Date(from), play.noDecisionDays, ctx.tz);
     if (since.getTime() <= t) {
       sinces.push(since);

@@ -13,6 +13,7 @@ import { makeContext, type TriggerContext, type TriggerInput } from './context';
 import { missedCadenceTriggers } from './missed';
 import { corePlays, redPlays } from './plays';
 import { proposalAgingTriggers } from './proposals';
+import { parseInstant } from '../time/zoned';
 
 export type { TriggerInput } from './context';
 export { detectAtRisk, atRiskFlag, atRiskReasons } from './at-risk';
@@ -37,5 +38,5 @@ export function computeTriggersIn(ctx: TriggerContext): CtaSpec[] {
   // Dedupe per account + trigger + period (first wins), then a stable order: oldest first.
   const byId = new Map<string, CtaSpec>();
   for (const c of all) if (!byId.has(c.id)) byId.set(c.id, c);
-  return [...byId.values()].sort((a, b) => Date.parse(a.firedAt) - Date.parse(b.firedAt) || a.id.localeCompare(b.id));
+  return [...byId.values()].sort((a, b) => parseInstant(a.firedAt) - parseInstant(b.firedAt) || a.id.localeCompare(b.id));
 }

@@ -17,6 +17,7 @@ import type { RedPlayConfig } from '../config/triggers';
 import type { CtaSpec, Dimension, DimensionResult, Driver } from '../model';
 import { DIMENSION_LABELS } from '../model';
 import { addCalendarDays, startOfDate } from '../time/business';
+import { parseInstant } from '../time/zoned';
 import { insightLabel, insightsBelow } from './cadence-triggers';
 import { buildCta, fmtDay, later, pct, type TriggerContext } from './context';
 import { fmtDate } from './drafts';
@@ -54,7 +55,7 @@ export function colourSince(ctx: TriggerContext, dim: DimensionResult): Date {
   let earliest: number | null = null;
   for (const d of failingDrivers(dim)) {
     for (const s of d.sources) {
-      const at = Date.parse(s.observedAt);
+      const at = parseInstant(s.observedAt);
       if (at >= start.getTime() && at <= t && (earliest === null || at < earliest)) earliest = at;
     }
   }
@@ -127,7 +128,7 @@ function cxDown(ctx: TriggerContext): CtaSpec[] {
   if (!play.enabled) return [];
   const t = ctx.asOf.getTime();
   const from = addCalendarDays(ctx.asOf, -ctx.config.triggers.eventLookbackDays, ctx.tz).getTime();
-  const inWindow = (at: string) => Date.parse(at) > from && Date.parse(at) <= t;
+  const inWindow = (at: string) => parseInstant(at) > from && parseInstant(at) <= t;
   const checkIn = (at: Date) => fmtDate(addCalendarDays(at, 14, ctx.tz), ctx.tz);
   const out: CtaSpec[] = [];
   for (const p of ctx.by.pulse) {
@@ -185,8 +186,8 @@ function alignmentLow(ctx: TriggerContext): CtaSpec[] {
   const start = monthStart(ctx);
   const t = ctx.asOf.getTime();
   const relevance = ctx.by.complaint
-    .filter((c) => c.rootCause === 'Relevance' && Date.parse(c.at) >= start.getTime() && Date.parse(c.at) <= t)
-    .sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+    .filter((c) => c.rootCause === 'Relevance' && parseInstant(c.at) >= start.getTime() && parseInstant(c.at) <= t)
+    .sort((a, b) => parseInstant(a.at) - parseInstant(b.at));
   const parts: string[] = [];
   const sinces: Date[] = [];
   if (dim?.colour === 'yellow') {
@@ -195,7 +196,7 @@ function alignmentLow(ctx: TriggerContext): CtaSpec[] {
   }
   const first = relevance[0];
   if (first) {
-    parts.push(`${relevance.length} complaint(s) tagged Relevance this month (first ${fmtDay(Date.parse(first.at), ctx)})`);
+    parts.push(`${relevance.length} complaint(s) tagged Relevance this month (first ${fmtDay(parseInstant(first.at), ctx)})`);
     sinces.push(new Date(first.at));
   }
   if (sinces.length === 0) return [];
@@ -252,7 +253,7 @@ function stakeholderChange(ctx: TriggerContext): CtaSpec[] {
   const verbs = { joined: 'joined', left: 'left', 'role-changed': 'changed role' } as const;
   const out: CtaSpec[] = [];
   for (const s of ctx.by.stakeholderChange) {
-    const at = Date.parse(s.at);
+    const at = parseInstant(s.at);
     if (at <= from || at > t || (play.execOnly && !s.exec)) continue;
     const who = s.title ? `${s.name} (${s.title})` : s.name;
     out.push(

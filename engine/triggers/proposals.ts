@@ -29,8 +29,8 @@ export function proposalAgingTriggers(ctx: TriggerContext): CtaSpec[] {
   const t = ctx.asOf.getTime();
   const out: CtaSpec[] = [];
   const pending = latestDecisions(ctx.by.decision)
-    .filter((d) => d.status === 'pending' && !d.otherAction && Date.parse(d.proposedAt) <= t)
-    .sort((a, b) => Date.parse(a.proposedAt) - Date.parse(b.proposedAt) || a.decisionId.localeCompare(b.decisionId));
+    .filter((d) => d.status === 'pending' && !d.otherAction && parseInstant(d.proposedAt) <= t)
+    .sort((a, b) => parseInstant(a.proposedAt) - parseInstant(b.proposedAt) || a.decisionId.localeCompare(b.decisionId));
   for (const d of pending) {
     const proposed = new Date(d.proposedAt);
     const age = Math.floor((t - proposed.getTime()) / DAY_MS);

@@ -6,6 +6,7 @@ import { button, cleanup, click, key, render } from '../../components/testing';
 import type { Account } from '../../engine/signals';
 import { RECAP_DEFAULTS } from '../../recap/config';
 import { send } from '../../ui/send';
+import { act } from 'react';
 import { PanelView, type PanelViewProps } from './Panel';
 
 vi.mock('../../ui/send', () => ({ send: vi.fn(async () => ({ ok: true })) }));
@@ -82,7 +83,10 @@ describe('side panel — tabs and following the current tab', () => {
     expect(now[1]!.getAttribute('aria-selected')).toBe('true');
     expect(document.activeElement).toBe(now[1]);
     expect(container.querySelector('[role="tabpanel"]')?.textContent).toContain('Engagement down: reset the rhythm');
+    // The composer is a lazy chunk loaded when its tab opens; have the module ready, then let React resolve it.
+    await import('../../components/RecapComposer');
     await key(now[1], 'End');
+    await act(async () => new Promise((r) => setTimeout(r, 0)));
     expect(container.querySelector('[role="tabpanel"] [aria-label="Recap composer"]')).not.toBeNull();
   });
 

@@ -3,7 +3,7 @@
  * tabs — Snapshot, Due, Log, Recap. Pure props in, so it renders the same in tests and in the panel;
  * `App.tsx` feeds it from live queries.
  */
-import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { lazy, Suspense, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { AccountPicker } from '../../components/AccountPicker';
 import { AccountSnapshot } from '../../components/AccountSnapshot';
 import { ColourBadge } from '../../components/ColourBadge';
@@ -12,14 +12,16 @@ import { DriftBanner } from '../../components/DriftBanner';
 import { TeachButton } from '../../components/TeachButton';
 import { TenantLink } from '../../components/TenantLink';
 import { Notices } from '../../components/Notices';
-import { QuickLog } from '../../components/QuickLog';
-import { RecapComposer } from '../../components/RecapComposer';
 import { SampleBanner, TrialChoice } from '../../components/Trial';
 import type { Cta, MonthlySnapshot } from '../../engine/model';
 import type { Account, ComplaintSignal, DecisionSignal, MeetingSignal, PulseSignal } from '../../engine/signals';
 import type { RecapConfig } from '../../recap/config';
 import type { DriftEvent, HealthRow } from '../../storage/records';
 import { dueCount as countDue } from '../../engine/due';
+
+// The first render shows the snapshot: the logging forms and the recap composer load when opened.
+const QuickLog = lazy(() => import('../../components/QuickLog').then((m) => ({ default: m.QuickLog })));
+const RecapComposer = lazy(() => import('../../components/RecapComposer').then((m) => ({ default: m.RecapComposer })));
 
 export const PANEL_TABS = ['snapshot', 'due', 'log', 'recap'] as const;
 export type PanelTab = (typeof PANEL_TABS)[number];
@@ -146,6 +148,7 @@ export function PanelView(p: PanelViewProps) {
         {tab === 'snapshot' && p.account ? (
           <AccountSnapshot account={p.account} health={p.health ?? null} snapshots={p.snapshots} now={p.now} tz={p.tz} execSponsorDays={p.execSponsorDays} onOpen={p.onOpen} />
         ) : null}
+        <Suspense fallback={<p role="status">Loading…</p>}>
         {tab === 'log' && p.account ? <QuickLog key={p.account.id} accountId={p.account.id} tz={p.tz} now={p.now} meetings={p.meetings} /> : null}
         {tab === 'recap' && p.account ? (
           <RecapComposer
@@ -164,6 +167,7 @@ export function PanelView(p: PanelViewProps) {
             config={p.recapConfig}
           />
         ) : null}
+        </Suspense>
       </div>
     </main>
   );

@@ -87,8 +87,6 @@ const LOCALE_OF: Record<string, string> = { MDY: 'en-US', DMY: 'en-GB', YMD: 'sv
  * (`test.fail`): when the bug is fixed Playwright reports "expected to fail, but passed" — then remove
  * the entry.
  */
-const NO_DATE_ORDER =
-  'content-scripts/runtime/reader.ts readContext() passes no dateOrder, so an ambiguous date (10/7/2026) is unreadable: the reader yields no observation and no drift, and the content script silently reports nothing';
 const PAGE_SHAPE_DRIFT =
   "content-scripts/runtime/reader.ts reports detection drift as missing ['page shape'] instead of running the URL-matched reader for the fields it misses";
 const HALO_TICKETS_PATH =
@@ -109,11 +107,13 @@ let session: ExtensionSession;
 let demo: { url: string; close(): Promise<void> | void };
 let ext: Page;
 let bundle: string;
+let userAgent: string;
 
 test.beforeAll(async () => {
   demo = await startDemoServer({ port: 0 });
   [session, bundle] = await Promise.all([launchExtension(), readersBundle()]);
   ext = await session.openExtensionPage('dashboard.html');
+  userAgent = await ext.evaluate(() => navigator.userAgent);
 });
 test.afterAll(async () => {
   await session?.close();
@@ -203,9 +203,10 @@ for (const fixture of FIXTURES) {
     try {
       const cdp = await session.context.newCDPSession(page);
       await cdp.send('Emulation.setTimezoneOverride', { timezoneId: expected.timeZone });
-      // The user's date order is their browser's locale (the content script's fallback after the page's lang).
-      const locale = LOCALE_OF[expected.dateOrder ?? 'none'];
-      await cdp.send('Emulation.setLocaleOverride', { locale });
+      // The user's date order is their browser's language (the content script's fallback after the
+      // page's lang). Playwright holds the locale override; the language comes with the user agent's.
+      const locale = LOCALE_OF[expected.dateOrder ?? 'none']!;
+      await cdp.send('Emulation.setUserAgentOverride', { userAgent, acceptLanguage: locale });
       await page.goto(`${demo.url}/__fixture/${fixture.adapter}/${fixture.name}`);
       const rec = new URL(expected.url);
       const here = new URL(page.url());

@@ -7,7 +7,7 @@ import { isStrategic } from '../../engine/cadence';
 import type { MetronomeConfig } from '../../engine/config';
 import type { Cta } from '../../engine/model';
 import type { MeetingSignal } from '../../engine/signals';
-import { addCalendarDays } from '../../engine/time/business';
+import { addCalendarDays, describeDuration } from '../../engine/time/business';
 import type { DashboardConfig } from './config';
 import type { Portfolio } from './portfolio';
 
@@ -176,7 +176,7 @@ export function firstActionKpi(p: Portfolio, config: MetronomeConfig, dash: Dash
     dash.firstAction.targetPct,
     n,
     m,
-    `CTAs fired in the last ${dash.firstAction.windowDays} days whose first-action deadline passed or that had a first action; dismissed CTAs are left out.`,
+    `CTAs fired in the last ${dash.firstAction.windowDays} days whose first-action deadline (${describeDuration(config.triggers.firstAction)} after firing, unless the trigger sets its own) passed or that had a first action; dismissed CTAs are left out.`,
   );
 }
 

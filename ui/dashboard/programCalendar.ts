@@ -7,8 +7,6 @@
  * that ends at the next renewal), the agreement's start anniversary, or the first day of the month
  * Metronome first saw the account. The UI says which.
  */
-import { TZDate } from '@date-fns/tz';
-import { addDays, addMonths, addYears } from 'date-fns';
 import type { Account } from '../../engine/signals';
 import { localDate } from '../../engine/time/business';
 
@@ -73,23 +71,32 @@ export interface ProgramYear {
   renewalTriggerMonth: number | null;
 }
 
-const ymdParts = (ymd: string): [number, number, number] => ymd.split('-').map(Number) as [number, number, number];
-/** A calendar date as a UTC TZDate, so month/day arithmetic never shifts with a local zone. */
-const day = (ymd: string): TZDate => {
-  const [y, m, d] = ymdParts(ymd);
-  return new TZDate(y, m - 1, d, 'UTC');
-};
-const ymd = (d: Date): string => `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`;
+// Calendar-date arithmetic on plain numbers (no zone, no Date objects): 1,000 accounts × 12 months
+// must stay cheap. A date is [year, month 1–12, day].
+type Ymd = readonly [number, number, number];
+const parse = (ymd: string): Ymd => ymd.split('-').map(Number) as unknown as Ymd;
+const fmt = ([y, m, d]: Ymd): string => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+const daysIn = (y: number, m: number): number => new Date(Date.UTC(y, m, 0)).getUTCDate();
+/** Add whole months, clamping the day to the target month's length (31 Jan + 1 month = 28/29 Feb). */
+function addMonths([y, m, d]: Ymd, k: number): Ymd {
+  const idx = y * 12 + (m - 1) + k;
+  const ty = Math.floor(idx / 12);
+  const tm = (idx - ty * 12) + 1;
+  return [ty, tm, Math.min(d, daysIn(ty, tm))];
+}
+const addYears = (d: Ymd, k: number): Ymd => addMonths(d, 12 * k);
+function addDays([y, m, d]: Ymd, k: number): Ymd {
+  const t = new Date(Date.UTC(y, m - 1, d + k));
+  return [t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate()];
+}
 
 /** The anniversary of `anchor` on or before `today` (so today falls in [start, start + 1 year)). */
 export function anniversaryOnOrBefore(anchor: string, today: string): string {
-  const a = day(anchor);
-  const [ty] = ymdParts(today);
-  let years = ty - a.getUTCFullYear();
-  let start = addYears(a, years);
-  while (ymd(start) > today) start = addYears(a, --years);
-  while (ymd(addYears(a, years + 1)) <= today) start = addYears(a, ++years);
-  return ymd(start);
+  const a = parse(anchor);
+  let years = parse(today)[0] - a[0];
+  while (fmt(addYears(a, years)) > today) years--;
+  while (fmt(addYears(a, years + 1)) <= today) years++;
+  return fmt(addYears(a, years));
 }
 
 export function programBasis(account: Account, tz: string): { basis: ProgramBasis; anchor: string } {
@@ -99,20 +106,27 @@ export function programBasis(account: Account, tz: string): { basis: ProgramBasi
   return { basis: 'firstSeen', anchor: `${seen.slice(0, 7)}-01` };
 }
 
+// Today's date is the same for every account of one render: keep the last one (Intl is not free).
+let todayCache: { ms: number; tz: string; ymd: string } | null = null;
+function todayIn(now: Date, tz: string): string {
+  if (todayCache?.ms !== now.getTime() || todayCache.tz !== tz) todayCache = { ms: now.getTime(), tz, ymd: localDate(now, tz) };
+  return todayCache.ymd;
+}
+
 export function programYear(account: Account, now: Date, tz: string, renewalOffsetDays: number): ProgramYear {
-  const today = localDate(now, tz);
+  const today = todayIn(now, tz);
   const { basis, anchor } = programBasis(account, tz);
   const start = anniversaryOnOrBefore(anchor, today);
-  const s = day(start);
-  const end = ymd(addDays(addYears(s, 1), -1));
+  const s = parse(start);
+  const end = fmt(addDays(addYears(s, 1), -1));
 
   // Renewal basis: the program year ends at the next renewal (a stored past renewal rolls forward).
-  const renewalDate = basis === 'renewal' ? ymd(addYears(s, 1)) : null;
-  const renewalTriggerDate = renewalDate ? ymd(addDays(day(renewalDate), renewalOffsetDays)) : null;
+  const renewalDate = basis === 'renewal' ? fmt(addYears(s, 1)) : null;
+  const renewalTriggerDate = renewalDate ? fmt(addDays(parse(renewalDate), renewalOffsetDays)) : null;
 
   const months: ProgramMonth[] = PROGRAM_MONTHS.map((plan, i) => {
-    const mStart = ymd(addMonths(s, i));
-    const mEnd = ymd(addDays(addMonths(s, i + 1), -1));
+    const mStart = fmt(addMonths(s, i));
+    const mEnd = fmt(addDays(addMonths(s, i + 1), -1));
     return {
       ...plan,
       index: i + 1,

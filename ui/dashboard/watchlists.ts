@@ -78,7 +78,8 @@ export function cxWatchlist(p: Portfolio, config: MetronomeConfig, dash: Dashboa
     const figure = reasons.join('; ');
     scored.push({
       row: { key: a.id, accountId: a.id, accountName: a.name, owner: csmOwner(a), figure: cap(figure), nextDate: h?.nextStrategicMeetingDue ?? null },
-      reds,
+      // Sort by the Reds only when they put the account on the list.
+      reds: reds >= minReds ? reds : 0,
       since,
     });
   }
@@ -237,7 +238,7 @@ export function firstActionSummary(p: Portfolio, config: MetronomeConfig, dash: 
         accountId: c.accountId,
         accountName: a.name,
         owner: { role: c.owner.role, name: c.owner.name },
-        figure: overdueH >= 48 ? `first action ${days(nowMs - due)} days late` : `first action ${overdueH} h late`,
+        figure: overdueH >= 48 ? `First action ${days(nowMs - due)} days late` : `First action ${overdueH} h late`,
         nextDate: c.dueBy,
         detail: c.title,
         alert: true,
@@ -254,7 +255,7 @@ export function firstActionSummary(p: Portfolio, config: MetronomeConfig, dash: 
       key: 'firstAction',
       title: 'Open CTAs past their first-action deadline',
       rule: 'Open CTAs with no first action logged after their first-action deadline (≤ 72 h from firing).',
-      figureHeader: 'Late by',
+      figureHeader: 'How late',
       nextHeader: 'Due by',
       rows: late.map((l) => l.row),
     },
