@@ -61,6 +61,9 @@ export default defineConfig({
       // Chrome's side panel; Firefox gets a sidebar_action from the same entrypoint instead.
       ...(browser === 'firefox' ? [] : ['sidePanel']),
     ],
+    // The toolbar button: its badge shows the current account's colour and due count; clicking it
+    // (or Alt+Shift+M) opens the side panel.
+    action: { default_title: 'Metronome' },
     commands: {
       _execute_action: { suggested_key: { default: 'Alt+Shift+M' }, description: 'Open the Metronome side panel' },
     },

@@ -36,7 +36,8 @@ export function accountIdFromReply(data: unknown): string | null {
 function hostOf(url: string | null | undefined): string | null {
   if (!url) return null;
   try {
-    return new URL(url).host || null;
+    // Hostname, not host: drift rows and settings are per hostname (ports differ, the site does not).
+    return new URL(url).hostname || null;
   } catch {
     return null;
   }

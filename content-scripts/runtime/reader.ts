@@ -9,7 +9,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { autotaskReaders } from '../autotask';
 import { connectwiseReaders } from '../connectwise';
 import { localeDateOrder } from '../core/dates';
-import { detectPage, readPage } from '../core/detect';
+import { detectPage, PAGE_SHAPE, readPage } from '../core/detect';
 import type { PageReading, PageTypeReader, ReadContext } from '../core/types';
 import { genericReader } from '../generic/pages';
 import { haloReaders } from '../halopsa/readers';
@@ -98,6 +98,18 @@ export function startReader(ctx: ContentScriptContext): void {
     pill.update(state);
   };
 
+  /**
+   * The URL looks like a known page type but the DOM does not. Another app may use the same path
+   * (a Syncro `/tickets` is not HaloPSA's): if the generic reader finds tickets, that is what the page
+   * is. Otherwise the known app changed: report drift with the fields its reader can no longer find.
+   */
+  const readMismatchedPage = (reader: PageTypeReader, rc: ReadContext): PageReading => {
+    const generic = readPage(GENERIC, document, rc);
+    if (generic.observations.length > 0) return generic;
+    const specific = readPage(reader, document, rc);
+    if (specific.missing.length > 0) return specific;
+    return { adapter: reader.adapter, pageType: reader.pageType, observations: [], missing: [PAGE_SHAPE], warnings: specific.warnings };
+  };
   let viewStartedAt = Date.now();
   let driftRecheck: number | undefined;
   ctx.addEventListener(window, 'wxt:locationchange', () => {
@@ -109,8 +121,7 @@ export function startReader(ctx: ContentScriptContext): void {
     const detection = detectPage(document, rc.url, [...taught, ...ADAPTER_READERS]);
     let reading: PageReading;
     if (detection && 'reader' in detection) reading = readPage(detection.reader, document, rc);
-    else if (detection && 'drift' in detection)
-      reading = { adapter: detection.drift.reader.adapter, pageType: detection.drift.reader.pageType, observations: [], missing: detection.drift.missing, warnings: [] };
+    else if (detection && 'drift' in detection) reading = readMismatchedPage(detection.drift.reader, rc);
     else reading = readPage(GENERIC, document, rc);
     if (reading.observations.length === 0 && reading.missing.length === 0) return;
     // A single-page app may still be rendering: report drift only once it has lasted a while, and

@@ -87,6 +87,9 @@ async function run(stopping: boolean): Promise<EndState> {
   let stops = 0;
   try {
     const ext = await session.openExtensionPage('dashboard.html');
+    // Let the background create the database first (a bare indexedDB.open from the page would
+    // create an empty one and hold it open).
+    expect((await sendFromExtension(ext, { type: 'recompute' })).ok).toBe(true);
     const cdp = await session.context.newCDPSession(ext);
     // Worker starts: running-status transitions into `running`.
     const status = new Map<string, string>();
@@ -111,6 +114,7 @@ async function run(stopping: boolean): Promise<EndState> {
         const open = indexedDB.open('metronome');
         open.onsuccess = () => {
           const db = open.result;
+          db.onversionchange = () => db.close(); // never block the background's schema upgrade
           const tick = () => {
             if (!db.objectStoreNames.contains('pending')) return void setTimeout(tick, 2);
             const r = db.transaction('pending').objectStore('pending').getAllKeys();
@@ -133,7 +137,7 @@ async function run(stopping: boolean): Promise<EndState> {
     for (const path of PAGES) {
       if (stopping) await ext.evaluate(() => ((globalThis as unknown as { __armed: boolean }).__armed = true));
       const page: Page = await session.context.newPage();
-      await page.goto(demo.url + path);
+      await page.goto(demo.url + path, { waitUntil: 'domcontentloaded', timeout: 15_000 });
       const url = page.url();
       // Done with this page when what it stores is stored: in the control run, until the set of
       // signals read from it stops growing; in the stopped run, until the control's set is there.
@@ -155,7 +159,10 @@ async function run(stopping: boolean): Promise<EndState> {
           const key = now.join();
           if (key !== last) [last, stableSince] = [key, Date.now()];
           return now.length > 0 && Date.now() - stableSince > 1_500 ? now : null;
-        }, 20_000, `the signals of ${path} stored`);
+        }, 20_000, `the signals of ${path} stored`).catch(async (e: Error) => {
+          const all = await readTable<Signal>(ext, 'signals').catch((x: Error) => x.message);
+          throw new Error(`${e.message}; page ${url}; stored: ${JSON.stringify(all).slice(0, 600)}`);
+        });
         perPage.set(path, ids);
       }
       // The tab's state (the reading handler's last step) should show this page too.
@@ -166,8 +173,12 @@ async function run(stopping: boolean): Promise<EndState> {
             .then((ts) => ts.find((t) => t.url === u)?.id),
         url,
       );
-      const state = await sendFromExtension<{ url?: string } | null>(ext, { type: 'tab.account', tabId }).catch(() => undefined);
-      if (state?.data?.url !== url) unackedTabs++;
+      const shown = await waitFor(
+        async () => (await sendFromExtension<{ url?: string } | null>(ext, { type: 'tab.account', tabId }).catch(() => undefined))?.data?.url === url,
+        5_000,
+        'tab state',
+      ).catch(() => false);
+      if (!shown) unackedTabs++;
       await page.close();
     }
     if (stopping) await ext.evaluate(() => ((globalThis as unknown as { __armed: boolean }).__armed = false));
@@ -212,8 +223,9 @@ test('stopping the service worker mid-ingest on every page loses nothing and dou
   // Same end state: every signal once, same content, on the same (not doubled) accounts.
   expect([...stopped.signals.keys()].sort()).toEqual([...control.signals.keys()].sort());
   for (const [id, s] of control.signals) expect(stopped.signals.get(id), id).toEqual(s);
+  // (The demo serves all three PSAs on 127.0.0.1, so a company known under two PSA ids there gets two
+  // accounts in both runs; what matters is that stops add none.)
   expect(stopped.accountNames).toEqual(control.accountNames);
-  expect(new Set(stopped.accountNames).size, 'no account created twice').toBe(stopped.accountNames.length);
   // What a stop left in `pending` is stored too (the re-sent reading): nothing lost.
   for (const p of stopped.pending) for (const id of p.observationIds) expect(stopped.signals.has(id), `pending ${id} is stored`).toBe(true);
 });
