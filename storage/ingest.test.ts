@@ -243,21 +243,41 @@ describe('a ticket-list row never erases what the detail page read (same ticket 
     await db.accounts.put(account());
     const detail = ticket('284511', {
       status: 'In Progress',
+      category: 'Hardware / Printer',
       respondedAt: '2026-11-17T14:00:00Z',
       sla: { responseDueAt: '2026-11-17T15:00:00Z', responseMet: true, resolutionDueAt: '2026-11-18T13:42:00Z' },
     });
     await ingestSignals(db, [detail]);
-    const row = { ...ticket('284511', { status: 'Closed', closedAt: '2026-11-18T10:00:00Z' }), source: { ...detail.source, pageType: 'ticket-list' as const } };
+    const row = {
+      ...ticket('284511', { status: 'Closed', closedAt: '2026-11-18T10:00:00Z', category: 'Hardware', observedAt: '2026-11-18T11:00:00Z', sla: { responseMet: false } }),
+      source: { ...detail.source, pageType: 'ticket-list' as const },
+    };
     delete (row as { respondedAt?: string }).respondedAt;
-    delete (row as { sla?: unknown }).sla;
     await ingestSignals(db, [row]);
     const stored = (await db.signals.get(detail.id)) as typeof detail;
     expect(stored.status).toBe('Closed');
+    expect(stored.category).toBe(detail.category);
     expect(stored.closedAt).toBe('2026-11-18T10:00:00Z');
     expect(stored.respondedAt).toBe('2026-11-17T14:00:00Z');
     expect(stored.sla).toEqual(detail.sla);
-    // A detail page read again is authoritative.
-    await ingestSignals(db, [{ ...detail, status: 'Reopened' }]);
+    // The detail page's SLA outcome stands against the row's summary.
+    expect(stored.sla?.responseMet).toBe(true);
+    // The same row again (a re-sent reading) changes nothing.
+    expect(await ingestSignals(db, [row])).toMatchObject({ written: 0 });
+    // A detail page read again (later) is authoritative.
+    await ingestSignals(db, [{ ...detail, status: 'Reopened', observedAt: '2026-11-19T09:00:00Z' }]);
     expect(((await db.signals.get(detail.id)) as typeof detail).closedAt).toBeUndefined();
+  });
+});
+
+describe('late readings', () => {
+  it('an older reading arriving after a newer one does not overwrite it', async () => {
+    const db = freshDb();
+    await db.accounts.put(account());
+    const newer = ticket('9001', { status: 'Closed', observedAt: '2026-11-18T12:00:00Z' });
+    await ingestSignals(db, [newer]);
+    const r = await ingestSignals(db, [ticket('9001', { status: 'Open', observedAt: '2026-11-17T12:00:00Z' })]);
+    expect(r).toMatchObject({ written: 0, unchanged: 1 });
+    expect((await db.signals.get(newer.id)) as typeof newer).toMatchObject({ status: 'Closed' });
   });
 });

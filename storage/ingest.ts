@@ -104,9 +104,13 @@ function validateSignals(signals: readonly unknown[]): Signal[] {
  */
 export function mergePartialReading(stored: Signal, incoming: Signal): Signal {
   if (incoming.kind !== 'ticket' || stored.kind !== 'ticket' || incoming.source.pageType !== 'ticket-list') return incoming;
-  const defined = Object.fromEntries(Object.entries(incoming).filter(([, v]) => v !== undefined));
-  const sla = stored.sla || incoming.sla ? { ...stored.sla, ...Object.fromEntries(Object.entries(incoming.sla ?? {}).filter(([, v]) => v !== undefined)) } : undefined;
-  return { ...stored, ...defined, ...(sla ? { sla } : {}) } as Signal;
+  const defined = <T extends object>(o: T | undefined) => Object.fromEntries(Object.entries(o ?? {}).filter(([, v]) => v !== undefined)) as Partial<T>;
+  // What changes over a ticket's life (status, priority, closed, reopened) comes from the newer row.
+  // What a row only summarises (category, SLA targets and outcomes) fills gaps but never overrides a
+  // value already known — only a detail page replaces those. Idempotent: the same row twice is a no-op.
+  const sla = stored.sla || incoming.sla ? { ...defined(incoming.sla), ...defined(stored.sla) } : undefined;
+  const category = stored.category ? { category: stored.category } : {};
+  return { ...stored, ...defined(incoming), ...category, ...(sla ? { sla } : {}) } as Signal;
 }
 
 /** Write validated signals; must run inside a transaction that includes `signals`. */
@@ -131,6 +135,11 @@ async function putSignals(
     const toWrite: Signal[] = [];
     chunk.forEach((incoming, j) => {
       const stored = existing[j];
+      // An older reading arriving late (a drained pending reading, a slow retry) never overwrites a newer one.
+      if (stored && !stored.deletedAt && Date.parse(incoming.observedAt) < Date.parse(stored.observedAt) && !sameContent(stored, incoming, BOOKKEEPING)) {
+        unchanged++;
+        return;
+      }
       const merged = stored ? mergePartialReading(stored, incoming) : incoming;
       const next: Signal = stored?.deletedAt && !merged.deletedAt ? { ...merged, deletedAt: stored.deletedAt } : merged;
       if (stored && sameContent(stored, next, BOOKKEEPING)) {

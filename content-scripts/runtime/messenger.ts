@@ -12,7 +12,8 @@ export interface RetryOptions {
 }
 
 export async function sendUntilAcked<T>(message: unknown, opts: RetryOptions = {}): Promise<Reply<T>> {
-  const attempts = opts.attempts ?? 6;
+  // ~30 s of retries: a worker being stopped and restarted repeatedly still gets the reading.
+  const attempts = opts.attempts ?? 10;
   let delay = opts.firstDelayMs ?? 250;
   let lastError = 'no reply';
   for (let i = 0; i < attempts; i++) {

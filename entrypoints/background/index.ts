@@ -33,6 +33,8 @@ async function finishPending(): Promise<void> {
 }
 
 export default defineBackground(() => {
+  // Every wake of the worker (not only install/startup): finish readings a stopped worker left pending.
+  void finishPending();
   browser.runtime.onInstalled.addListener(() => void setUp());
   browser.runtime.onStartup.addListener(() => void setUp());
   browser.permissions.onAdded.addListener(() => void syncContentScripts());
