@@ -4,7 +4,8 @@
  */
 import { useId, useState, type FormEvent } from 'react';
 import type { AccountPatch } from '../messaging/protocol';
-import { ROLE_LABELS, ROLES, SEGMENTS, type Account, type RoleMap, type Segment } from '../engine/signals';
+import type { Account, RoleMap, Segment } from '../engine/signals';
+import { ROLE_LABELS, ROLES, SEGMENTS } from '../engine/vocabulary';
 import { send } from '../ui/send';
 
 type OverrideMode = 'keep' | 'set' | 'clear';

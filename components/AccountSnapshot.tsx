@@ -4,8 +4,9 @@
  * the five dimensions with Δ and trend, and the gates. Reads stored health; computes none of it.
  */
 import { useMemo, useState } from 'react';
-import { DIMENSIONS, type MonthlySnapshot } from '../engine/model';
-import { ROLE_LABELS, ROLES, type Account } from '../engine/signals';
+import type { MonthlySnapshot } from '../engine/model';
+import type { Account } from '../engine/signals';
+import { DIMENSIONS, ROLE_LABELS, ROLES } from '../engine/vocabulary';
 import type { HealthRow } from '../storage/records';
 import { daysBetween } from '../engine/time/zoned';
 import { daysUntil, fmtDate, fmtMoney, fmtScore, relDays } from '../ui/format';

@@ -1,5 +1,5 @@
 /** A colour with its word (colour is never the only cue) and an optional score. */
-import { COLOUR_WORDS, type Colour, type Overall } from '../engine/model';
+import { COLOUR_WORDS, type Colour, type Overall } from '../engine/vocabulary';
 
 const OVERALL_WORDS: Record<Overall, string> = {
   green: COLOUR_WORDS.green,

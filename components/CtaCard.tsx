@@ -5,12 +5,11 @@
  * Metronome never sends anything: it drafts for a person to send.
  */
 import { memo, useId, useState, type FormEvent } from 'react';
-import { ROLE_LABELS } from '../engine/signals';
+import { ROLE_LABELS } from '../engine/vocabulary';
 import type { Cta, CtaOwner } from '../engine/model';
 import { firstActionClock } from '../ui/buckets';
 import { copyPlain } from '../ui/clipboard';
 import { daysUntil, fmtDate, fmtDateTime, fromDateInput, relDays, toDateInput } from '../ui/format';
-import { buildIcs, downloadText } from '../ui/ics';
 import { notify } from '../ui/notices';
 import { send } from '../ui/send';
 
@@ -224,9 +223,12 @@ function DraftView({ cta }: { cta: Cta }) {
             type="button"
             className="btn"
             onClick={() => {
-              const r = buildIcs(d, { uid: `${cta.id}@metronome` });
-              if (r.ok) downloadText(r.filename, r.text);
-              else notify('error', r.error);
+              // The ics library loads on first use: it is not needed to show the CTA list.
+              void import('../ui/ics').then(({ buildIcs, downloadText }) => {
+                const r = buildIcs(d, { uid: `${cta.id}@metronome` });
+                if (r.ok) downloadText(r.filename, r.text);
+                else notify('error', r.error);
+              });
             }}
           >
             Download .ics

@@ -1,6 +1,7 @@
 /** One dimension: colour word + score + Δ since the last strategic meeting + 13-month sparkline; expands to its drivers. */
 import { useId, useState } from 'react';
-import { DIMENSION_LABELS, type DimensionResult } from '../engine/model';
+import type { DimensionResult } from '../engine/model';
+import { DIMENSION_LABELS } from '../engine/vocabulary';
 import { fmtDelta } from '../ui/format';
 import type { TrendPoint } from '../ui/trend';
 import { ColourBadge } from './ColourBadge';

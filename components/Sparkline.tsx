@@ -1,5 +1,5 @@
 /** Inline-SVG trend line (13 months). Gaps for months without data; a text label for screen readers. */
-import { COLOUR_WORDS } from '../engine/model';
+import { COLOUR_WORDS } from '../engine/vocabulary';
 import type { TrendPoint } from '../ui/trend';
 
 export function Sparkline({ points, label, width = 96, height = 22 }: { points: TrendPoint[]; label: string; width?: number; height?: number }) {

@@ -4,25 +4,13 @@
  */
 import { z } from 'zod';
 import { Instant, Role, Segment, SEGMENTS } from './signals';
+import { COLOUR_WORDS, COLOURS, DIMENSION_LABELS, DIMENSIONS, OVERALL } from './vocabulary';
 
-export const DIMENSIONS = ['experience', 'adoption', 'engagement', 'quality', 'alignment'] as const;
+export { DIMENSIONS, DIMENSION_LABELS, COLOURS, COLOUR_WORDS, OVERALL };
 export const Dimension = z.enum(DIMENSIONS);
 export type Dimension = z.infer<typeof Dimension>;
-export const DIMENSION_LABELS: Record<Dimension, string> = {
-  experience: 'Client Experience',
-  adoption: 'Technology Adoption (DMI)',
-  engagement: 'Engagement',
-  quality: 'Service Quality',
-  alignment: 'Service Level Alignment',
-};
-
-export const COLOURS = ['green', 'yellow', 'red', 'nodata'] as const;
 export const Colour = z.enum(COLOURS);
 export type Colour = z.infer<typeof Colour>;
-/** Colour is never the only cue: every colour has its word. */
-export const COLOUR_WORDS: Record<Colour, string> = { green: 'Green', yellow: 'Yellow', red: 'Red', nodata: 'No data' };
-
-export const OVERALL = ['green', 'yellow', 'red', 'insufficient'] as const;
 export const Overall = z.enum(OVERALL);
 export type Overall = z.infer<typeof Overall>;
 

@@ -11,6 +11,10 @@
  *   updates one record instead of adding a second.
  */
 import { z } from 'zod';
+import { ROLE_LABELS, ROLES, SEGMENTS } from './vocabulary';
+
+// Plain constants live in the zod-free vocabulary (the panel's first render needs only those).
+export { ROLE_LABELS, ROLES, SEGMENTS };
 
 // ---------------------------------------------------------------------------------------------
 // Primitives
@@ -33,24 +37,14 @@ export const ShortText = z.string().max(500);
 export const LongText = z.string().max(20_000);
 export const Percent = z.number().min(0).max(100);
 
-export const SEGMENTS = ['A', 'B', 'C', 'D'] as const;
 export const Segment = z.enum(SEGMENTS);
 export type Segment = z.infer<typeof Segment>;
 
 /** Maturity and appetite are scored 1–5 [L83]. */
 export const Score1to5 = z.number().int().min(1).max(5);
 
-export const ROLES = ['cadenceOwner', 'backup', 'am', 'tam', 'csm', 'vcio'] as const;
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
-export const ROLE_LABELS: Record<Role, string> = {
-  cadenceOwner: 'Cadence owner',
-  backup: 'Backup',
-  am: 'Account manager',
-  tam: 'TAM',
-  csm: 'CSM',
-  vcio: 'vCIO',
-};
 
 /** People by role, by name. A role without a name is "unassigned" — never "the team". */
 export const RoleMap = z

@@ -324,6 +324,7 @@ export function toBenchRows(sections: readonly BrowserBenchSectionResult[]): Ben
       section: SECTION,
       name: `${s.name}: ${r.name}`,
       medianMs: r.unit === 'ms' ? r.value : 0,
+      ...(r.unit === 'ms' ? {} : { display: `${r.value} ${r.unit}` }),
       runs: r.runs ?? 1,
       ...(r.unit === '×' ? { ratioToFloor: r.value } : {}),
       ...(r.target ? { target: r.target } : {}),

@@ -1,17 +1,19 @@
 /**
- * `npm run bench [-- --sizes 250,1000,4000] [--tickets 100] [--runs 5] [--no-write]`
+ * `npm run bench [-- --sizes 250,1000,4000] [--tickets 100] [--runs 5] [--engine-only] [--no-write]`
  *
  * Runs the registered benchmark sections (scripts/lib/bench.ts: engine first), prints a table and
  * writes BENCHMARKS.md (method, machine, results, how to reproduce).
  */
 import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
-import { benchMarkdown, benchSections, DEFAULT_BENCH_OPTIONS, formatBenchTable, runBench, type BenchOptions } from './lib/bench';
+import { benchMarkdown, benchSections, DEFAULT_BENCH_OPTIONS, formatBenchTable, registerBenchSection, runBench, type BenchOptions } from './lib/bench';
+import { browserBenchSection } from './bench-browser';
+import { panelBenchSection } from './lib/bench-panel';
 import { parseCli, parseIntFlag, UsageError } from './lib/args';
 import { runMain } from './lib/main';
 import type { CliIo } from './lib/score-cli';
 
-const USAGE = `Usage: npm run bench -- [--sizes 250,1000,4000] [--tickets 100] [--runs 5] [--no-write]\n`;
+const USAGE = `Usage: npm run bench -- [--sizes 250,1000,4000] [--tickets 100] [--runs 5] [--engine-only] [--no-write]\n`;
 
 async function bench(argv: readonly string[], io: CliIo): Promise<number> {
   try {
@@ -20,6 +22,7 @@ async function bench(argv: readonly string[], io: CliIo): Promise<number> {
       tickets: { type: 'string' },
       runs: { type: 'string' },
       'no-write': { type: 'boolean' },
+      'engine-only': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     }, false);
     if (values.help) {
@@ -36,6 +39,11 @@ async function bench(argv: readonly string[], io: CliIo): Promise<number> {
     };
     const loadAverage = os.loadavg()[0];
     const started = performance.now();
+    // Chromium sections (the built demo extension; `npm run bench` builds it first). --engine-only skips them.
+    if (!values['engine-only']) {
+      registerBenchSection(browserBenchSection);
+      registerBenchSection(panelBenchSection);
+    }
     const rows = await runBench(options, benchSections);
     io.stdout('\n' + formatBenchTable(rows));
     io.stderr(`bench: done in ${((performance.now() - started) / 1000).toFixed(0)} s\n`);

@@ -5,7 +5,8 @@
  */
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
-import { COLOUR_WORDS, DIMENSION_LABELS, DIMENSIONS, type AccountHealth, type Dimension, type MonthlySnapshot } from '../engine/model';
+import type { AccountHealth, Dimension, MonthlySnapshot } from '../engine/model';
+import { COLOUR_WORDS, DIMENSION_LABELS, DIMENSIONS } from '../engine/vocabulary';
 import { fmtDelta, fmtScore } from './format';
 
 export interface DimensionDelta {

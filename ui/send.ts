@@ -2,9 +2,12 @@
  * The one way the UI writes: a zod-validated message to the background, whose `Reply` comes back.
  * A message that does not validate is never sent; a failure (invalid, no answer, `ok: false`) is
  * surfaced to the user as a notice and returned as `{ ok: false }` so callers can keep the form open.
+ *
+ * The protocol's schemas load on the first send, not with the page: the side panel's first render
+ * only reads, so it does not pay for them.
  */
 import { browser } from 'wxt/browser';
-import { Message, type MessageInput, type Reply } from '../messaging/protocol';
+import type { MessageInput, Reply } from '../messaging/protocol';
 import { notify } from './notices';
 
 export interface SendOptions {
@@ -17,6 +20,12 @@ export async function send<T = unknown>(message: MessageInput, opts: SendOptions
     if (!opts.quiet) notify('error', errors?.length ? `${error}: ${errors.map((e) => `${e.path} ${e.message}`).join('; ')}` : error);
     return errors ? { ok: false, error, errors } : { ok: false, error };
   };
+  let Message: Awaited<ReturnType<typeof loadProtocol>>['Message'];
+  try {
+    ({ Message } = await loadProtocol());
+  } catch (e) {
+    return fail(`Metronome could not check the message (${e instanceof Error ? e.message : String(e)})`);
+  }
   const parsed = Message.safeParse(message);
   if (!parsed.success) {
     return fail(
@@ -38,4 +47,16 @@ export async function send<T = unknown>(message: MessageInput, opts: SendOptions
 
 function isReply(r: unknown): r is Reply {
   return typeof r === 'object' && r !== null && typeof (r as { ok?: unknown }).ok === 'boolean';
+}
+
+let protocol: Promise<typeof import('../messaging/protocol')> | undefined;
+/** The protocol module, after zod is told not to probe for eval (extension CSP). */
+function loadProtocol(): Promise<typeof import('../messaging/protocol')> {
+  protocol ??= import('../messaging/zod-setup')
+    .then(() => import('../messaging/protocol'))
+    .catch((e: unknown) => {
+      protocol = undefined; // a failed chunk load may succeed on the next send
+      throw e;
+    });
+  return protocol;
 }

@@ -1,5 +1,6 @@
+import { tzOffset } from '@date-fns/tz';
 import { describe, expect, it } from 'vitest';
-import { inferDateOrder, localeDateOrder, parsePsaCalendarDate, parsePsaDate, parsePsaDateTime, wallTimeToEpoch } from './dates';
+import { formatInstant, inferDateOrder, localeDateOrder, parsePsaCalendarDate, parsePsaDate, parsePsaDateTime, wallTimeToEpoch } from './dates';
 
 const NY = { timeZone: 'America/New_York', dateOrder: 'MDY' } as const;
 const BER = { timeZone: 'Europe/Berlin' } as const;
@@ -180,4 +181,91 @@ describe('localeDateOrder', () => {
     ['ja-JP', undefined],
     ['', undefined],
   ])('%s → %s', (tag, want) => expect(localeDateOrder(tag)).toBe(want));
+});
+
+// Reference: the Intl-per-call implementation before offsets came from the engine's per-hour cache
+// (`engine/time/zoned.ts` `offsetMs`). The cached one must give bit-identical results.
+const refOffsetAt = (timeZone: string, ms: number): number => tzOffset(timeZone, new Date(ms));
+function refWallTimeToEpoch(timeZone: string, y: number, mo: number, d: number, h = 0, mi = 0, s = 0): number {
+  const wall = Date.UTC(y, mo - 1, d, h, mi, s);
+  const before = refOffsetAt(timeZone, wall - 86_400_000);
+  const after = refOffsetAt(timeZone, wall + 86_400_000);
+  if (Number.isNaN(before) || Number.isNaN(after)) return NaN;
+  const valid = [...new Set([before, after])]
+    .map((o) => wall - o * 60_000)
+    .filter((ms) => (wall - ms) / 60_000 === refOffsetAt(timeZone, ms));
+  if (valid.length > 0) return Math.min(...valid);
+  return wall - before * 60_000;
+}
+const refPad = (n: number, w = 2): string => String(Math.abs(n)).padStart(w, '0');
+function refFormatInstant(epochMs: number, timeZone: string): string | undefined {
+  const off = refOffsetAt(timeZone, epochMs);
+  if (Number.isNaN(off) || Number.isNaN(epochMs)) return undefined;
+  const w = new Date(epochMs + off * 60_000);
+  const sign = off < 0 ? '-' : '+';
+  return (
+    `${refPad(w.getUTCFullYear(), 4)}-${refPad(w.getUTCMonth() + 1)}-${refPad(w.getUTCDate())}` +
+    `T${refPad(w.getUTCHours())}:${refPad(w.getUTCMinutes())}:${refPad(w.getUTCSeconds())}` +
+    `${sign}${refPad(Math.trunc(Math.abs(off) / 60))}:${refPad(Math.abs(off) % 60)}`
+  );
+}
+
+/** Deterministic PRNG (mulberry32) so a failure reproduces. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+describe('wallTimeToEpoch / formatInstant — cached offsets give the Intl results exactly', () => {
+  const from = Date.UTC(2025, 0, 1);
+  const to = Date.UTC(2028, 0, 1);
+  it.each(['America/New_York', 'Europe/Berlin', 'Australia/Sydney', 'Australia/Lord_Howe'])(
+    '%s: 1,500 random instants and wall times 2025–2027, and every 10 minutes around each DST change',
+    (tz) => {
+      const next = rng(0x5eed ^ tz.length);
+      let checked = 0;
+      for (let i = 0; i < 1500; i++) {
+        const ms = from + Math.floor(next() * (to - from));
+        expect(formatInstant(ms, tz)).toBe(refFormatInstant(ms, tz));
+        const w = new Date(ms); // its UTC fields, read as a wall time in tz
+        const args = [w.getUTCFullYear(), w.getUTCMonth() + 1, w.getUTCDate(), w.getUTCHours(), w.getUTCMinutes(), w.getUTCSeconds()] as const;
+        expect(wallTimeToEpoch(tz, ...args)).toBe(refWallTimeToEpoch(tz, ...args));
+        checked++;
+      }
+      // Days whose offset changes (gaps and overlaps): every wall time at 10-minute steps, both ways.
+      let changeDays = 0;
+      for (let day = from; day < to; day += 86_400_000) {
+        if (refOffsetAt(tz, day) === refOffsetAt(tz, day + 86_400_000)) continue;
+        changeDays++;
+        for (let m = -24 * 60; m <= 48 * 60; m += 10) {
+          const ms = day + m * 60_000;
+          expect(formatInstant(ms, tz)).toBe(refFormatInstant(ms, tz));
+          const w = new Date(ms);
+          const args = [w.getUTCFullYear(), w.getUTCMonth() + 1, w.getUTCDate(), w.getUTCHours(), w.getUTCMinutes(), w.getUTCSeconds()] as const;
+          expect(wallTimeToEpoch(tz, ...args)).toBe(refWallTimeToEpoch(tz, ...args));
+          checked++;
+        }
+      }
+      expect(changeDays).toBe(6); // two DST changes a year, three years
+      expect(checked).toBeGreaterThan(1500);
+    },
+  );
+  it('historical offsets with seconds (Amsterdam LMT +00:19:32 before 1937) stay exact', () => {
+    for (const ms of [Date.UTC(1920, 5, 1, 12), Date.UTC(1930, 0, 1), Date.UTC(1936, 11, 31, 23, 59)]) {
+      expect(formatInstant(ms, 'Europe/Amsterdam')).toBe(refFormatInstant(ms, 'Europe/Amsterdam'));
+    }
+    expect(wallTimeToEpoch('Europe/Amsterdam', 1925, 6, 1, 8, 42)).toBe(refWallTimeToEpoch('Europe/Amsterdam', 1925, 6, 1, 8, 42));
+  });
+  it('invalid instants and unknown zones: same answers as before', () => {
+    expect(formatInstant(NaN, 'America/New_York')).toBeUndefined();
+    expect(formatInstant(9e15, 'Europe/Berlin')).toBeUndefined();
+    expect(formatInstant(Date.UTC(2026, 0, 1), 'Mars/Olympus')).toBeUndefined();
+    expect(wallTimeToEpoch('Mars/Olympus', 2026, 1, 1)).toBeNaN();
+  });
 });

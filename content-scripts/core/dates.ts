@@ -11,6 +11,7 @@
  * takes the first occurrence (the earlier instant).
  */
 import { tzOffset } from '@date-fns/tz';
+import { offsetMs } from '../../engine/time/zoned';
 
 export type DateOrder = 'MDY' | 'DMY' | 'YMD';
 
@@ -175,9 +176,22 @@ function splitParts(text: string, dateOrder: DateOrder | undefined): Parts | und
   return p;
 }
 
-/** Offset (minutes) of `timeZone` at `ms`, or NaN for an unknown zone. */
+const MINUTE_MS = 60_000;
+const DAY_MS = 86_400_000;
+const MAX_DATE_MS = 8.64e15;
+
+/**
+ * Offset (minutes) of `timeZone` at `ms`, or NaN for an unknown zone: exactly `tzOffset`'s value.
+ * Read from the engine's per-UTC-hour cache (`offsetMs`, exact at DST switches) because asking
+ * `Intl` for every date of a board was ~30% of a ConnectWise `readPage`. A historical offset with
+ * seconds (LMT) is not a whole number of minutes and would not survive `/ 60 000` bit-exactly, so
+ * it (and an unknown zone, and an invalid instant) goes to `tzOffset` itself.
+ */
 function offsetAt(timeZone: string, ms: number): number {
-  return tzOffset(timeZone, new Date(ms));
+  // NaN or outside Date's range: no hour to cache (and `tzOffset` gives its usual answer, NaN).
+  if (!(Math.abs(ms) <= MAX_DATE_MS)) return tzOffset(timeZone, new Date(ms));
+  const off = offsetMs(timeZone, ms);
+  return off % MINUTE_MS === 0 ? off / MINUTE_MS : tzOffset(timeZone, new Date(ms));
 }
 
 /**
@@ -194,15 +208,20 @@ export function wallTimeToEpoch(
   s = 0,
 ): number {
   const wall = Date.UTC(y, mo - 1, d, h, mi, s);
-  const before = offsetAt(timeZone, wall - 86_400_000);
-  const after = offsetAt(timeZone, wall + 86_400_000);
+  const before = offsetAt(timeZone, wall - DAY_MS);
+  const after = offsetAt(timeZone, wall + DAY_MS);
   if (Number.isNaN(before) || Number.isNaN(after)) return NaN;
-  const valid = [...new Set([before, after])]
-    .map((o) => wall - o * 60_000)
-    .filter((ms) => (wall - ms) / 60_000 === offsetAt(timeZone, ms));
-  if (valid.length > 0) return Math.min(...valid);
+  // Candidates: the wall time read with the offset of the day before and of the day after; a
+  // candidate is valid when the zone really has that offset at it. Both valid = overlap → earlier.
+  const early = wall - before * MINUTE_MS;
+  let found = (wall - early) / MINUTE_MS === offsetAt(timeZone, early) ? early : NaN;
+  if (after !== before) {
+    const late = wall - after * MINUTE_MS;
+    if ((wall - late) / MINUTE_MS === offsetAt(timeZone, late) && !(found <= late)) found = late;
+  }
+  if (!Number.isNaN(found)) return found;
   // In the gap: read the wall time with the offset in force before the change (moves it forward).
-  return wall - before * 60_000;
+  return wall - before * MINUTE_MS;
 }
 
 const pad = (n: number, w = 2): string => String(Math.abs(n)).padStart(w, '0');
