@@ -16,6 +16,35 @@ export function sourceRef(s: Signal): SourceRef {
 export function sourcesOf(ctx: DimensionContext, signals: readonly Signal[]): SourceRef[] {
   if (signals.length <= 1) return signals.map(sourceRef);
   const max = ctx.config.health.maxSourcesPerDriver;
+  // Top `max` by a bounded insertion instead of sorting every signal: newest first, ties kept in
+  // input order (exactly what the stable sort gave). Walked from the end: signals mostly arrive
+  // oldest first, so each one is appended or dropped after one comparison.
+  const topS: Signal[] = [];
+  const topMs: number[] = [];
+  for (let i = signals.length - 1; i >= 0; i--) {
+    const s = signals[i]!;
+    const ms = ctx.observedMs(s);
+    if (ms !== ms) return sortedSources(ctx, signals, max); // NaN: keep the full sort's exact order
+    // An earlier signal goes before every later one with the same instant.
+    if (topMs.length === max && !(ms >= topMs[max - 1]!)) continue;
+    let j = topMs.length;
+    while (j > 0 && topMs[j - 1]! <= ms) j--;
+    if (j === topMs.length) {
+      topS.push(s);
+      topMs.push(ms);
+    } else {
+      topS.splice(j, 0, s);
+      topMs.splice(j, 0, ms);
+    }
+    if (topMs.length > max) {
+      topS.pop();
+      topMs.pop();
+    }
+  }
+  return topS.map(sourceRef);
+}
+
+function sortedSources(ctx: DimensionContext, signals: readonly Signal[], max: number): SourceRef[] {
   const keyed = signals.map((s) => ({ s, ms: ctx.observedMs(s) }));
   keyed.sort((a, b) => b.ms - a.ms);
   const out: SourceRef[] = [];

@@ -32,6 +32,8 @@ interface ParsedTicket {
   opened: number;
   closed: number | null;
   repeat: boolean;
+  /** SLA outcome (see `slaMet`); set only for closed tickets. */
+  met: boolean | null;
 }
 
 /** SLA outcome of one ticket: true met, false missed, null no SLA information or excluded. */
@@ -72,7 +74,7 @@ export function quality(ctx: DimensionContext): DimensionResult {
     const opened = r.opened;
     if (opened > ctx.asOfMs) continue;
     const closed = t.closedAt ? r.closed : null;
-    tickets.push({ t, opened, closed: closed !== null && closed <= ctx.asOfMs ? closed : null, repeat: false });
+    tickets.push({ t, opened, closed: closed !== null && closed <= ctx.asOfMs ? closed : null, repeat: false, met: null });
   }
   let windowStart = ctx.windowStart(q.ticketWindowDays);
   const useStart = (s: number) => {
@@ -80,15 +82,16 @@ export function quality(ctx: DimensionContext): DimensionResult {
   };
 
   // SLA adherence: closed tickets carrying SLA targets; PSA-excluded ones left out.
-  const withSla: { p: ParsedTicket; met: boolean }[] = [];
+  const withSla: ParsedTicket[] = [];
   let lastClosedBefore: number | null = null;
   for (const p of tickets) {
     if (p.closed === null) continue;
     const met = slaMet(p.t);
     if (met === null) continue;
-    withSla.push({ p, met });
+    p.met = met;
+    withSla.push(p);
   }
-  const sla = widen(withSla, (x) => x.p.closed!, ctx, q.ticketWindowDays, q.widenedWindowDays, q.minTickets);
+  const sla = widen(withSla, (x) => x.closed!, ctx, q.ticketWindowDays, q.widenedWindowDays, q.minTickets);
   let slaValue: number | null = null;
   let slaDriver: Driver;
   if (sla) {
@@ -103,11 +106,11 @@ export function quality(ctx: DimensionContext): DimensionResult {
       target: `≥ ${target.sla}%`,
       pass: slaValue >= target.sla,
       missing: false,
-      sources: sourcesOf(ctx, sla.items.map((x) => x.p.t)),
+      sources: sourcesOf(ctx, sla.items.map((x) => x.t)),
     };
   } else {
     const wideStart = ctx.windowStart(q.widenedWindowDays);
-    for (const x of withSla) if (x.p.closed! < wideStart && (lastClosedBefore === null || x.p.closed! > lastClosedBefore)) lastClosedBefore = x.p.closed!;
+    for (const x of withSla) if (x.closed! < wideStart && (lastClosedBefore === null || x.closed! > lastClosedBefore)) lastClosedBefore = x.closed!;
     slaDriver = missingDriver('sla', 'SLA adherence', `≥ ${target.sla}%`, {
       display: `No data (fewer than ${q.minTickets} closed tickets with SLA in ${q.widenedWindowDays} days)`,
       ...(lastClosedBefore !== null ? { staleSince: new Date(lastClosedBefore).toISOString() } : {}),
@@ -116,7 +119,8 @@ export function quality(ctx: DimensionContext): DimensionResult {
 
   // Repeat / reopen rate: tickets opened in the window that were reopened or repeat a category ≤ 30 d.
   const repeatMs = q.repeatWindowDays * DAY_MS;
-  const byOpened = [...tickets].sort((a, b) => a.opened - b.opened);
+  // `tickets` is not read after this point: sort it in place (stable, as the copy was).
+  const byOpened = tickets.sort((a, b) => a.opened - b.opened);
   const lastByCategory = new Map<string, number>();
   for (const p of byOpened) {
     const cat = p.t.category ? normCategory(p.t.category) : undefined;
@@ -198,7 +202,7 @@ export function quality(ctx: DimensionContext): DimensionResult {
     { driver: ftDriver, weight: q.weights.followThrough, score: rr.rate },
   ]);
   const fed: Signal[] = [
-    ...(sla ? sla.items.map((x) => x.p.t) : []),
+    ...(sla ? sla.items.map((x) => x.t) : []),
     ...(opened ? opened.items.map((p) => p.t) : []),
     ...due,
     ...rr.due.map((h) => h.meeting),
