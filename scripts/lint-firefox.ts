@@ -22,7 +22,8 @@ const source = (file = '') => readFileSync(path.join(dir, file), 'utf8');
 
 function known(w: Finding): string | null {
   const file = w.file ?? '';
-  if (w.code === 'UNSAFE_VAR_ASSIGNMENT' && /^chunks\/jsx-runtime[-\w]*\.js$/.test(file) && source(file).includes('dangerouslySetInnerHTML'))
+  // Chunk names change with code splitting: recognise React DOM by its content, not its file name.
+  if (w.code === 'UNSAFE_VAR_ASSIGNMENT' && /^chunks\/[-\w]+\.js$/.test(file) && /dangerouslySetInnerHTML/.test(source(file)) && /useSyncExternalStore/.test(source(file)))
     return 'React DOM internals';
   if (w.code === 'UNSAFE_VAR_ASSIGNMENT' && file === 'main-text.js' && source(file).includes('Readability')) return 'Readability on an inert clone';
   if (w.code === 'DANGEROUS_EVAL' && source(file).includes('jitless')) return "zod's JIT probe (jitless)";
