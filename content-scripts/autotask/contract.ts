@@ -10,7 +10,8 @@ import type { AccountFactsSignal } from '../../engine/signals';
 import type { Observation, PageTypeReader, ReadContext } from '../core/types';
 import { text } from '../core/dom';
 import { signalId } from '../core/ids';
-import { monthlyAmount, parseAmount } from './money';
+import { monthlyAmount } from '../core/billing';
+import { parseAmount } from '../core/numbers';
 import { ADAPTER, PATHS, SELECTORS, field, isDetailPage, pageDates, queryParam, readFields, reading, sourceOf } from './page';
 
 export const CONTRACT_LABELS = {

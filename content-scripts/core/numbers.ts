@@ -4,53 +4,62 @@
  */
 
 /**
- * Parses a money or plain number text. The decimal separator is the last `.` or `,` when it is
- * followed by 1–2 digits (or 3 with a lone separator that cannot be a thousands group); `'`, spaces
- * and the other separator are thousands groups. Parenthesised amounts are negative.
+ * A money or plain number text → a number: `$4,250.00`, `4.250,00 €`, `CHF 3’950.50`, `4 250,00 €`,
+ * `€ 4250`, `(1,200.00)`. Anything that is not certainly one amount (`12.5.3`, `1,23,4`, `1,2345`,
+ * text) is `undefined`. A single separator followed by exactly three digits is grouping (`4,250` =
+ * 4250, `4.250` = 4250); by one or two, the decimal mark (`4,25`); by more, nothing certain.
  */
+/** Currency symbols and codes around an amount (codes upper case, so `12abc` is not an amount). */
+const CURRENCY_BEFORE = /^(?:US\$|[A-Z]{3}|[$€£¥₹]|Fr\.?)/;
+const CURRENCY_AFTER = /(?:[A-Z]{3}|[$€£¥₹]|Fr\.?|zł|kr|Kč|Ft)$/;
+
 export function parseAmount(raw: string | null | undefined): number | undefined {
   if (!raw) return undefined;
-  let s = raw.replace(/[\s\u00a0\u202f]+/g, '').trim();
+  // Grouping spaces (incl. narrow/figure spaces) and apostrophes are never part of the value.
+  let s = raw.replace(/[\s\u00a0\u2007\u202f'’]/g, '');
   let negative = false;
   if (/^\(.*\)$/.test(s)) {
     negative = true;
     s = s.slice(1, -1);
   }
+  // A sign may stand before or after the currency symbol (`-$75.00`, `$-75.00`).
   if (s.startsWith('-')) {
     negative = !negative;
     s = s.slice(1);
   }
-  // Currency symbols and (upper-case) codes around the number.
-  s = s.replace(/^(?:US\$|[A-Z]{3}|[$€£¥₹]|Fr\.?)/, '').replace(/(?:[A-Z]{3}|[$€£¥₹]|Fr\.?)$/, '');
+  s = s.replace(CURRENCY_BEFORE, '').replace(CURRENCY_AFTER, '');
   if (s.startsWith('-')) {
     negative = !negative;
     s = s.slice(1);
   }
-  if (!/^\d[\d.,']*$/.test(s)) return undefined;
+  if (!/^\d[\d.,]*$/.test(s)) return undefined;
   const lastDot = s.lastIndexOf('.');
   const lastComma = s.lastIndexOf(',');
-  const decIdx = Math.max(lastDot, lastComma);
-  let intPart = s;
-  let frac = '';
-  if (decIdx >= 0) {
-    const sep = s[decIdx]!;
-    const after = s.slice(decIdx + 1);
-    const sepCount = s.split(sep).length - 1;
-    const otherUsed = (sep === '.' ? lastComma : lastDot) >= 0;
-    // "1,250" / "1.250": a single separator with exactly 3 digits after is a thousands group
-    // unless the other separator also appears before it ("1.250,000" is unusual — reject).
-    const isDecimal = after.length > 0 && after.length <= 2 ? true : after.length === 3 ? false : sepCount === 1 && otherUsed;
-    if (isDecimal) {
-      if (sepCount > 1) return undefined;
-      intPart = s.slice(0, decIdx);
-      frac = after;
-    }
-  }
-  const groups = intPart.replace(/[.,']/g, '');
-  if (!/^\d+$/.test(groups) || !/^\d*$/.test(frac)) return undefined;
-  const n = Number(frac ? `${groups}.${frac}` : groups);
+  let normalized: string;
+  if (lastDot >= 0 && lastComma >= 0) {
+    // Both present: the last one is the decimal separator.
+    const dec = lastDot > lastComma ? '.' : ',';
+    const group = dec === '.' ? ',' : '.';
+    if (!groupsValid(s.slice(0, s.lastIndexOf(dec)), group)) return undefined;
+    normalized = s.split(group).join('').replace(dec, '.');
+  } else if (lastDot >= 0 || lastComma >= 0) {
+    const sep = lastDot >= 0 ? '.' : ',';
+    const parts = s.split(sep);
+    const tail = parts[parts.length - 1]!;
+    if (parts.length === 2 && tail.length >= 1 && tail.length <= 2) normalized = `${parts[0]}.${tail}`; // decimal
+    else if (tail.length === 3 && groupsValid(s, sep)) normalized = parts.join(''); // grouping
+    else return undefined;
+  } else normalized = s;
+  const n = Number(normalized);
   if (!Number.isFinite(n)) return undefined;
   return negative ? -n : n;
+}
+
+/** `4,250,000` style grouping: first group 1–3 digits, the rest exactly 3. */
+function groupsValid(intPart: string, group: string): boolean {
+  const parts = intPart.split(group);
+  if (parts.length === 1) return /^\d+$/.test(intPart);
+  return /^\d{1,3}$/.test(parts[0]!) && parts.slice(1).every((p) => /^\d{3}$/.test(p));
 }
 
 /** `63%`, `63,5 %`, `63.5` → 63.5; undefined when not a number. */

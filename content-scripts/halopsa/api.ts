@@ -11,7 +11,7 @@
 import { z } from 'zod';
 import type { PageType } from '../../engine/signals';
 import type { Observation, PageReading, ReadContext } from '../core/types';
-import { monthlyAmount } from '../autotask/money';
+import { monthlyAmount } from '../core/billing';
 import { haloSla } from './sla';
 import {
   apiCalendarDate,

@@ -5,7 +5,8 @@
  */
 import type { PageTypeReader, ReadContext } from '../core/types';
 import { indexLabels, labelElement, valueByLabel } from '../core/dom';
-import { monthlyAmount, parseAmount } from '../autotask/money';
+import { monthlyAmount } from '../core/billing';
+import { parseAmount } from '../core/numbers';
 import { pageDates } from '../autotask/page-dates';
 import { ADAPTER, PATHS, SELECTORS, contractObservation, haloId, queryParam, reading } from './page';
 import { linkedClientId } from './ticket';

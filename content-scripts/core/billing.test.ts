@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { monthlyAmount, monthsPerPeriod, parseAmount } from './money';
+import { monthlyAmount, monthsPerPeriod } from './billing';
+import { parseAmount } from './numbers';
 
 describe('parseAmount: US and EU number formats', () => {
   it.each([
