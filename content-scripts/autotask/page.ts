@@ -13,7 +13,7 @@ import type { PageType } from '../../engine/signals';
 import type { PageReading, ReadContext } from '../core/types';
 import { normalizeLabel, text } from '../core/dom';
 import { normalizeHost } from '../core/ids';
-export { pageDates } from './page-dates';
+export { pageDates } from '../core/page-dates';
 
 export const ADAPTER = 'autotask';
 

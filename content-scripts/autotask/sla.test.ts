@@ -1,19 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { autotaskSla, eventMet, yesNo } from './sla';
+import { stepMet } from '../core/sla';
+import { autotaskSla, yesNo } from './sla';
 
 const now = new Date('2026-10-08T18:00:00Z');
 const due = '2026-10-08T12:00:00-04:00'; // 16:00Z
 
-describe('eventMet: an SLA event met by its due time (DECISIONS §7 SLA adherence)', () => {
+describe('stepMet (core/sla.ts): an SLA event met by its due time (DECISIONS §7 SLA adherence)', () => {
   it('done exactly at the due time → met; one minute late → missed (both sides of the edge)', () => {
-    expect(eventMet('2026-10-08T16:00:00Z', due, now)).toBe(true);
-    expect(eventMet('2026-10-08T12:01:00-04:00', due, now)).toBe(false);
+    expect(stepMet('2026-10-08T16:00:00Z', due, now.getTime())).toBe(true);
+    expect(stepMet('2026-10-08T12:01:00-04:00', due, now.getTime())).toBe(false);
   });
   it('not done and the due time passed → missed; not done and not yet due → unknown', () => {
-    expect(eventMet(undefined, due, now)).toBe(false);
-    expect(eventMet(undefined, '2026-10-08T18:00:01Z', now)).toBeUndefined();
+    expect(stepMet(undefined, due, now.getTime())).toBe(false);
+    expect(stepMet(undefined, '2026-10-08T18:00:01Z', now.getTime())).toBeUndefined();
   });
-  it('no due time → unknown', () => expect(eventMet('2026-10-08T16:00:00Z', undefined, now)).toBeUndefined());
+  it('no due time → unknown', () => expect(stepMet('2026-10-08T16:00:00Z', undefined, now.getTime())).toBeUndefined());
 });
 
 describe('autotaskSla: dates first, the overall "SLA Met" fills only the unknowns', () => {

@@ -10,6 +10,7 @@
  * unknown one is the miss; with both unknown (a grid that shows only "SLA Met"), "No" counts as a
  * resolution miss — either way the ticket is not "response and resolution both met".
  */
+import { stepMet } from '../core/sla';
 import type { TicketSla } from '../../engine/signals';
 
 export interface SlaEvents {
@@ -21,17 +22,11 @@ export interface SlaEvents {
   slaMet?: boolean;
 }
 
-export function eventMet(actual: string | undefined, due: string | undefined, now: Date): boolean | undefined {
-  if (!due) return undefined;
-  const dueMs = Date.parse(due);
-  if (actual) return Date.parse(actual) <= dueMs;
-  return now.getTime() > dueMs ? false : undefined;
-}
 
 export function autotaskSla(e: SlaEvents, now: Date): TicketSla | undefined {
   if (!e.responseDueAt && !e.resolutionDueAt && e.slaMet === undefined) return undefined;
-  let responseMet = eventMet(e.respondedAt, e.responseDueAt, now);
-  let resolutionMet = eventMet(e.resolvedAt, e.resolutionDueAt, now);
+  let responseMet = stepMet(e.respondedAt, e.responseDueAt, now.getTime());
+  let resolutionMet = stepMet(e.resolvedAt, e.resolutionDueAt, now.getTime());
   if (e.slaMet === true) {
     responseMet ??= true;
     resolutionMet ??= true;

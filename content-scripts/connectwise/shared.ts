@@ -71,19 +71,8 @@ export function observedAt(ctx: ReadContext): string {
   return s;
 }
 
-/**
- * Date options for one page. Day/month order, most certain first: what the page's dates prove (a
- * `13/…` date); the CW user's locale the page declares (`locale=en_US` in the URL, `<html lang>`),
- * which is what CW formats dates with; the user's setting; else ambiguous dates stay unread.
- */
-export function dateOptions(ctx: ReadContext, samples: readonly (string | undefined)[], doc?: Document): ParseDateOptions {
-  const proven = inferDateOrder(samples.filter((s): s is string => !!s));
-  const declared =
-    localeDateOrder(ctx.url.searchParams.get('locale') ?? new URLSearchParams(ctx.url.hash.replace(/^#/, '')).get('locale')) ??
-    localeDateOrder(doc?.documentElement.getAttribute('lang'));
-  const order = proven ?? declared ?? ctx.dateOrder;
-  return { timeZone: ctx.timeZone, ...(order ? { dateOrder: order } : {}) };
-}
+/** Date options for one page: see `core/page-dates.ts`. */
+export { pageDateOptions as dateOptions } from '../core/page-dates';
 
 /**
  * Parses one labelled date; text that is there but unreadable becomes a warning (the field is then

@@ -9,6 +9,7 @@
 import { findTableByHeaders, indexLabels, readTable, valueByLabel } from '../core/dom';
 import { signalId } from '../core/ids';
 import { missingFields, pageHost } from '../core/detect';
+import { stepMet } from '../core/sla';
 import type { TicketSla } from '../../engine/signals';
 import type { Observation, PageReading, PageTypeReader, ReadContext } from '../core/types';
 import {
@@ -189,9 +190,7 @@ export function readSla(s: SlaInput): TicketSla | undefined {
   const met = (shown: string | undefined, done: string | undefined, due: string | undefined): boolean | undefined => {
     const flag = metFlag(shown);
     if (flag !== undefined) return flag;
-    if (!due) return undefined;
-    if (done) return Date.parse(done) <= Date.parse(due);
-    return Date.parse(due) < s.now ? false : undefined;
+    return stepMet(done, due, s.now);
   };
   const sla = compact({
     responseDueAt: s.responseDueAt,

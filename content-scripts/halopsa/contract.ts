@@ -7,7 +7,7 @@ import type { PageTypeReader, ReadContext } from '../core/types';
 import { indexLabels, labelElement, valueByLabel } from '../core/dom';
 import { monthlyAmount } from '../core/billing';
 import { parseAmount } from '../core/numbers';
-import { pageDates } from '../autotask/page-dates';
+import { pageDates } from '../core/page-dates';
 import { ADAPTER, PATHS, SELECTORS, contractObservation, haloId, queryParam, reading } from './page';
 import { linkedClientId } from './ticket';
 

@@ -9,7 +9,7 @@
  * done by the target, missed if done late or the target passed without it).
  */
 import type { TicketSla } from '../../engine/signals';
-import { eventMet } from '../autotask/sla';
+import { stepMet } from '../core/sla';
 
 export interface HaloSlaInput {
   responseDueAt?: string;
@@ -34,7 +34,7 @@ function met(state: string | null | undefined, actual: string | undefined, due: 
   const s = slaState(state);
   if (s === false) return false;
   if (s === true && actual) return true;
-  return eventMet(actual, due, now);
+  return stepMet(actual, due, now.getTime());
 }
 
 export function haloSla(x: HaloSlaInput, now: Date): TicketSla | undefined {

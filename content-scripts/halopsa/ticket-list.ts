@@ -4,7 +4,7 @@
  */
 import type { Observation, PageTypeReader, ReadContext } from '../core/types';
 import { headerRowOf, mapColumns, readTable } from '../core/dom';
-import { pageDates } from '../autotask/page-dates';
+import { pageDates } from '../core/page-dates';
 import { ADAPTER, PATHS, SELECTORS, haloId, queryParam, reading, ticketObservation } from './page';
 import { haloSla } from './sla';
 import { percent } from './ticket';

@@ -4,7 +4,7 @@
  */
 import type { PageTypeReader, ReadContext } from '../core/types';
 import { indexLabels, labelElement, text, valueByLabel } from '../core/dom';
-import { pageDates } from '../autotask/page-dates';
+import { pageDates } from '../core/page-dates';
 import { ADAPTER, PATHS, SELECTORS, haloId, queryParam, reading, ticketObservation } from './page';
 import { haloSla } from './sla';
 
