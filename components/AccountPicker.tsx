@@ -32,9 +32,11 @@ export interface AccountPickerProps {
   selectedId: string | null;
   onSelect: (id: string) => void;
   limit?: number;
+  /** The list is still loading (the side panel reads it after the shown account). */
+  loading?: boolean;
 }
 
-export function AccountPicker({ accounts, recentIds, selectedId, onSelect, limit = 50 }: AccountPickerProps) {
+export function AccountPicker({ accounts, recentIds, selectedId, onSelect, limit = 50, loading = false }: AccountPickerProps) {
   const id = useId();
   const listId = `${id}-list`;
   const [query, setQuery] = useState('');
@@ -115,7 +117,7 @@ export function AccountPicker({ accounts, recentIds, selectedId, onSelect, limit
         aria-expanded={open}
         aria-controls={listId}
         aria-activedescendant={activeId}
-        placeholder={`Find an account (${total})`}
+        placeholder={loading ? 'Find an account…' : `Find an account (${total})`}
         autoComplete="off"
         value={query}
         onChange={(e) => {

@@ -3,7 +3,7 @@
  * exec sponsor, meetings), overall colour with composite, renewal confidence and at-risk flag,
  * the five dimensions with Δ and trend, and the gates. Reads stored health; computes none of it.
  */
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import type { MonthlySnapshot } from '../engine/model';
 import type { Account } from '../engine/signals';
 import { DIMENSIONS, ROLE_LABELS, ROLES } from '../engine/vocabulary';
@@ -12,7 +12,6 @@ import { daysBetween } from '../engine/time/zoned';
 import { daysUntil, fmtDate, fmtMoney, fmtScore, relDays } from '../ui/format';
 import { healthDelta } from '../ui/healthDelta';
 import { monthlyTrend } from '../ui/trend';
-import { AccountEditor } from './AccountEditor';
 import { ColourBadge } from './ColourBadge';
 import { DimensionRow } from './DimensionRow';
 
@@ -27,6 +26,12 @@ export interface AccountSnapshotProps {
   execSponsorDays: number;
   onOpen: (url: string) => void;
 }
+
+// The editor opens on request: not part of the snapshot's first render.
+const loadAccountEditor = () => import('./AccountEditor');
+const AccountEditor = lazy(() => loadAccountEditor().then((m) => ({ default: m.AccountEditor })));
+/** Load the editor's chunk ahead of the first "Edit" (the side panel does after its first render). */
+export const preloadAccountEditor = (): Promise<unknown> => loadAccountEditor();
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 function fiscalYearEnd(md: string | undefined): string {
@@ -73,7 +78,11 @@ export function AccountSnapshot({ account, health, snapshots, now, tz, execSpons
         </button>
       </header>
 
-      {editing ? <AccountEditor account={account} onDone={() => setEditing(false)} /> : null}
+      {editing ? (
+        <Suspense fallback={<p role="status">Loading…</p>}>
+          <AccountEditor account={account} onDone={() => setEditing(false)} />
+        </Suspense>
+      ) : null}
 
       {health ? (
         <div className="overall" aria-label="Overall health">

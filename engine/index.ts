@@ -10,11 +10,12 @@
  */
 import type { MetronomeConfig } from './config';
 import type { AccountHealth, CtaSpec, MonthlySnapshot } from './model';
-import { prepareSignals } from './prepared';
+import { prepareSignals, ticketHorizon } from './prepared';
 import { freezeMonth, monthsToFreeze, scoreAccountWithCadence } from './score';
 import type { Account, Signal } from './signals';
 import { atRiskFlag, computeTriggersIn } from './triggers';
 import { makeContext } from './triggers/context';
+import { monthEnd } from './time/zoned';
 
 export interface EvaluateInput {
   account: Account;
@@ -34,15 +35,23 @@ export interface Evaluation {
   snapshots: MonthlySnapshot[];
 }
 
-export function evaluateAccount(input: EvaluateInput): Evaluation {
+export interface EvaluateOptions {
+  /** Leave settled tickets older than any rule reads unparsed (default true; see `ticketHorizon`). */
+  ticketHorizon?: boolean;
+}
+
+export function evaluateAccount(input: EvaluateInput, options: EvaluateOptions = {}): Evaluation {
   const { account, signals, config, asOf } = input;
   const existing = input.snapshots ?? [];
-  // Group the signals and parse their instants once, for every month frozen, the live score and the triggers.
-  const prepared = prepareSignals(signals);
+  const tz = config.calendar.timeZone;
+  const months = monthsToFreeze(account, existing, asOf, tz);
+  // The earliest instant evaluated: the end of the oldest month to freeze, else asOf.
+  const earliest = months.length ? Math.min(asOf.getTime(), monthEnd(months[0]!, tz)) : asOf.getTime();
+  // Group the signals and parse their instants once, for every month frozen, the live score and the
+  // triggers; settled tickets older than any rule reads are kept aside unparsed.
+  const prepared = prepareSignals(signals, options.ticketHorizon === false ? -Infinity : ticketHorizon(config, earliest));
   // Freeze every month that ended since the last evaluation first, so gates see whole months.
-  const frozen = monthsToFreeze(account, existing, asOf, config.calendar.timeZone).map((month) =>
-    freezeMonth({ ...input, snapshots: existing }, month, prepared),
-  );
+  const frozen = months.map((month) => freezeMonth({ ...input, snapshots: existing }, month, prepared));
   const snapshots = frozen.length ? [...existing, ...frozen] : existing;
   const { health, cadence } = scoreAccountWithCadence({ ...input, snapshots }, prepared);
   const triggers = makeContext({ account, signals, health, snapshots, cadence, config, asOf, prepared });

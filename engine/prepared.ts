@@ -12,8 +12,8 @@ import {
   type AssessmentSignal,
   type ComplaintSignal,
   type DecisionSignal,
+  emptySignalsByKind,
   type ExecSeenSignal,
-  groupSignals,
   type InitiativeSignal,
   type MeetingSignal,
   type MilestoneSignal,
@@ -23,7 +23,8 @@ import {
   type StakeholderChangeSignal,
   type TicketSignal,
 } from './signals';
-import { parseInstant } from './time/zoned';
+import type { MetronomeConfig } from './config';
+import { DAY_MS, iso, parseInstant } from './time/zoned';
 
 const opt = (s: string | undefined): number => (s === undefined ? NaN : parseInstant(s));
 
@@ -60,7 +61,10 @@ export interface MilestoneRec {
 export interface PreparedSignals {
   /** Non-deleted signals by kind, in input order. */
   by: SignalsByKind;
+  /** Tickets still open or settled on or after the ticket horizon (see `ticketHorizon`). */
   tickets: TicketRec[];
+  /** Tickets opened and closed (or resolved) well before the ticket horizon: kept, not parsed. */
+  ticketsBeforeHorizon: TicketSignal[];
   meetings: MeetingRec[];
   pulses: AtRec<PulseSignal>[];
   complaints: AtRec<ComplaintSignal>[];
@@ -75,10 +79,30 @@ export interface PreparedSignals {
   observedMs(s: Signal): number;
 }
 
-/** Prepare from the raw list (groups it) or from signals already grouped by kind. */
-export function prepareSignals(signals: readonly Signal[] | SignalsByKind): PreparedSignals {
-  const grouped = Array.isArray(signals);
-  const by = grouped ? groupSignals(signals as readonly Signal[]) : (signals as SignalsByKind);
+/**
+ * The earliest instant any rule reads a *settled* ticket at, for evaluations at `earliestMs` and
+ * later: the widest quality window plus the repeat look-back before it (DECISIONS §7), and the
+ * at-risk SLA trend's closed months and repeat-incident window (§5), two days' margin for time zones.
+ * Tickets opened and closed before it cannot change any score or trigger, so an evaluation need not
+ * parse them (most of an account's 13 months of tickets). A new rule that reads older settled
+ * tickets must widen this; `prepared.test.ts` compares evaluations with and without the horizon.
+ */
+export function ticketHorizon(config: MetronomeConfig, earliestMs: number): number {
+  const q = config.health.quality;
+  const det = config.triggers.atRisk.detect;
+  const days = Math.max(
+    Math.max(q.ticketWindowDays, q.widenedWindowDays) + q.repeatWindowDays,
+    (det.slaTrendMonths + 1) * 31,
+    det.repeatWindowDays,
+  );
+  return earliestMs - (days + 2) * DAY_MS;
+}
+
+/**
+ * Prepare from the raw list (groups it) or from signals already grouped by kind. With
+ * `ticketHorizonMs`, settled tickets dated before it go to `ticketsBeforeHorizon` unparsed.
+ */
+export function prepareSignals(signals: readonly Signal[] | SignalsByKind, ticketHorizonMs = -Infinity): PreparedSignals {
   const observed = new Map<Signal, number>();
   const observedMs = (s: Signal): number => {
     let ms = observed.get(s);
@@ -88,20 +112,86 @@ export function prepareSignals(signals: readonly Signal[] | SignalsByKind): Prep
     }
     return ms;
   };
-  const at = <S extends { at: string }>(list: readonly S[]): AtRec<S>[] => list.map((s) => ({ s, at: parseInstant(s.at) }));
-  return {
-    by,
-    tickets: by.ticket.map((s) => ({ s, opened: parseInstant(s.openedAt), closed: opt(s.closedAt), resolved: s.closedAt === undefined ? opt(s.resolvedAt) : NaN })),
-    meetings: by.meeting.map((s) => ({ s, held: opt(s.heldAt), ended: opt(s.endedAt), recap: opt(s.recapSentAt), planned: opt(s.plannedFor) })),
-    pulses: at(by.pulse),
-    complaints: at(by.complaint),
-    decisions: by.decision.map((s) => ({ s, proposed: parseInstant(s.proposedAt), decided: opt(s.decidedAt) })),
-    milestones: by.milestone.map((s) => ({ s, due: parseInstant(s.dueAt), completed: opt(s.completedAt) })),
-    stakeholderChanges: at(by.stakeholderChange),
-    execSeen: at(by.execSeen),
-    assessments: by.assessment.map((s) => ({ s, at: parseInstant(s.completedAt) })),
-    initiatives: by.initiative.map((s) => ({ s, at: parseInstant(s.changedAt) })),
-    adoption: by.adoption.map((s) => ({ s, at: observedMs(s) })),
+  const p: PreparedSignals = {
+    by: Array.isArray(signals) ? emptySignalsByKind() : (signals as SignalsByKind),
+    tickets: [],
+    ticketsBeforeHorizon: [],
+    meetings: [],
+    pulses: [],
+    complaints: [],
+    decisions: [],
+    milestones: [],
+    stakeholderChanges: [],
+    execSeen: [],
+    assessments: [],
+    initiatives: [],
+    adoption: [],
     observedMs,
   };
+  // A local date string before this one is an instant before the horizon whatever its offset (±14 h),
+  // so settled tickets are told apart by comparing strings, without parsing them.
+  const before = ticketHorizonMs === -Infinity ? '' : iso(ticketHorizonMs - DAY_MS).slice(0, 10);
+  if (Array.isArray(signals)) {
+    // One pass: group by kind and parse each signal's instants.
+    for (const s of signals as readonly Signal[]) {
+      if (s.deletedAt) continue;
+      (p.by[s.kind] as Signal[]).push(s);
+      add(p, s, before);
+    }
+  } else {
+    for (const list of Object.values(p.by) as Signal[][]) for (const s of list) add(p, s, before);
+  }
+  return p;
+}
+
+const isoDated = (s: string): boolean => s.charCodeAt(4) === 45 && s.charCodeAt(7) === 45 && s.charCodeAt(10) === 84;
+
+/** Opened and closed (or resolved) on local dates before `before` (`yyyy-MM-dd`; '' = never). */
+function settledBefore(t: TicketSignal, before: string): boolean {
+  const settled = t.closedAt ?? t.resolvedAt;
+  return (
+    before !== '' && settled !== undefined && isoDated(settled) && isoDated(t.openedAt) && settled < before && t.openedAt < before &&
+    (t.reopenedAt === undefined || (isoDated(t.reopenedAt) && t.reopenedAt < before))
+  );
+}
+
+function add(p: PreparedSignals, s: Signal, before: string): void {
+  switch (s.kind) {
+    case 'ticket':
+      if (settledBefore(s, before)) p.ticketsBeforeHorizon.push(s);
+      else p.tickets.push({ s, opened: parseInstant(s.openedAt), closed: opt(s.closedAt), resolved: s.closedAt === undefined ? opt(s.resolvedAt) : NaN });
+      break;
+    case 'meeting':
+      p.meetings.push({ s, held: opt(s.heldAt), ended: opt(s.endedAt), recap: opt(s.recapSentAt), planned: opt(s.plannedFor) });
+      break;
+    case 'pulse':
+      p.pulses.push({ s, at: parseInstant(s.at) });
+      break;
+    case 'complaint':
+      p.complaints.push({ s, at: parseInstant(s.at) });
+      break;
+    case 'decision':
+      p.decisions.push({ s, proposed: parseInstant(s.proposedAt), decided: opt(s.decidedAt) });
+      break;
+    case 'milestone':
+      p.milestones.push({ s, due: parseInstant(s.dueAt), completed: opt(s.completedAt) });
+      break;
+    case 'stakeholderChange':
+      p.stakeholderChanges.push({ s, at: parseInstant(s.at) });
+      break;
+    case 'execSeen':
+      p.execSeen.push({ s, at: parseInstant(s.at) });
+      break;
+    case 'assessment':
+      p.assessments.push({ s, at: parseInstant(s.completedAt) });
+      break;
+    case 'initiative':
+      p.initiatives.push({ s, at: parseInstant(s.changedAt) });
+      break;
+    case 'adoption':
+      p.adoption.push({ s, at: p.observedMs(s) });
+      break;
+    case 'accountFacts':
+      break;
+  }
 }

@@ -17,7 +17,9 @@ import type { AccountHealth, Dimension, DimensionResult, MonthlySnapshot } from 
 import { resolveSegment } from './segment';
 import { type PreparedSignals, prepareSignals } from './prepared';
 import type { Account, Signal } from './signals';
-import { addMonthsKey, iso, monthEnd, monthKey, parseInstant, previousMonthKey } from './time/zoned';
+import { addMonthsKey, iso, latestInstantAtOrBefore, monthEnd, monthKey, parseInstant, previousMonthKey } from './time/zoned';
+
+const observedAtOfLive = (s: Signal): string | undefined => (s.deletedAt ? undefined : s.observedAt);
 
 export interface ScoreInput {
   account: Account;
@@ -94,12 +96,7 @@ export function scoreAccountWithCadence(
   const { expansion, expansionReasons } = expansionGates(past, config, decisionMeetingAfter);
   const { fixFirst, fixFirstReasons } = fixFirstGate(latestInsights(ctx), config);
 
-  let freshest = -Infinity;
-  for (const s of input.signals) {
-    if (s.deletedAt) continue;
-    const t = parseInstant(s.observedAt); // each signal once: parsed directly (a memo would cost more)
-    if (t <= asOfMs && t > freshest) freshest = t;
-  }
+  const freshest = latestInstantAtOrBefore(input.signals, observedAtOfLive, asOfMs);
 
   const health: AccountHealth = {
     accountId: account.id,

@@ -465,8 +465,9 @@ export type SignalOf<K extends SignalKind> = Extract<Signal, { kind: K }>;
 /** Signals grouped by kind, the shape the engine's dimension functions read. */
 export type SignalsByKind = { [K in SignalKind]: SignalOf<K>[] };
 
-export function groupSignals(signals: readonly Signal[]): SignalsByKind {
-  const out: SignalsByKind = {
+/** One empty list per kind. */
+export function emptySignalsByKind(): SignalsByKind {
+  return {
     accountFacts: [],
     ticket: [],
     meeting: [],
@@ -480,6 +481,10 @@ export function groupSignals(signals: readonly Signal[]): SignalsByKind {
     stakeholderChange: [],
     execSeen: [],
   };
+}
+
+export function groupSignals(signals: readonly Signal[]): SignalsByKind {
+  const out = emptySignalsByKind();
   for (const s of signals) {
     if (s.deletedAt) continue;
     (out[s.kind] as Signal[]).push(s);

@@ -1,19 +1,32 @@
 /**
- * `npm run bench [-- --sizes 250,1000,4000] [--tickets 100] [--runs 5] [--engine-only] [--no-write]`
+ * `npm run bench [-- --sizes 250,1000,4000] [--tickets 100] [--runs 5] [--engine-only] [--only panel] [--no-write]`
  *
  * Runs the registered benchmark sections (scripts/lib/bench.ts: engine first), prints a table and
  * writes BENCHMARKS.md (method, machine, results, how to reproduce).
  */
 import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
-import { benchMarkdown, benchSections, DEFAULT_BENCH_OPTIONS, formatBenchTable, registerBenchSection, runBench, type BenchOptions } from './lib/bench';
+import { benchMarkdown, benchSections, DEFAULT_BENCH_OPTIONS, formatBenchTable, registerBenchSection, runBench, type BenchOptions, type BenchSection } from './lib/bench';
 import { browserBenchSection } from './bench-browser';
 import { panelBenchSection } from './lib/bench-panel';
 import { parseCli, parseIntFlag, UsageError } from './lib/args';
 import { runMain } from './lib/main';
 import type { CliIo } from './lib/score-cli';
 
-const USAGE = `Usage: npm run bench -- [--sizes 250,1000,4000] [--tickets 100] [--runs 5] [--engine-only] [--no-write]\n`;
+const USAGE = `Usage: npm run bench -- [--sizes 250,1000,4000] [--tickets 100] [--runs 5] [--engine-only] [--only engine,readers,panel] [--no-write]\n`;
+
+/**
+ * `--only a,b`: run just the sections whose name contains one of the words (case-insensitive), e.g.
+ * `--only panel` → "side panel (Chromium)", `--only readers,engine`. A word matching none is an error.
+ */
+function onlySections(only: string | undefined): BenchSection[] {
+  if (only === undefined) return benchSections;
+  const words = only.split(',').map((w) => w.trim().toLowerCase()).filter(Boolean);
+  for (const w of words)
+    if (!benchSections.some((s) => s.name.toLowerCase().includes(w)))
+      throw new UsageError(`--only: no section matches "${w}" (sections: ${benchSections.map((s) => s.name).join(', ')})`);
+  return benchSections.filter((s) => words.some((w) => s.name.toLowerCase().includes(w)));
+}
 
 async function bench(argv: readonly string[], io: CliIo): Promise<number> {
   try {
@@ -23,6 +36,7 @@ async function bench(argv: readonly string[], io: CliIo): Promise<number> {
       runs: { type: 'string' },
       'no-write': { type: 'boolean' },
       'engine-only': { type: 'boolean' },
+      only: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     }, false);
     if (values.help) {
@@ -44,7 +58,7 @@ async function bench(argv: readonly string[], io: CliIo): Promise<number> {
       registerBenchSection(browserBenchSection);
       registerBenchSection(panelBenchSection);
     }
-    const rows = await runBench(options, benchSections);
+    const rows = await runBench(options, onlySections(values.only));
     io.stdout('\n' + formatBenchTable(rows));
     io.stderr(`bench: done in ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
     if (!values['no-write']) {

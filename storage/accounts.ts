@@ -5,33 +5,13 @@
 import type { SegmentChange } from '../engine/bundle';
 import { Account, SegmentOverride, type AccountInput, type Segment } from '../engine/signals';
 import { zodErrors } from '../engine/config';
+import { cmpInstant, getAccount } from './accountReads';
 import { isoNow, newId, type MetronomeDb } from './db';
+import { ValidationError } from './errors';
 
-export class ValidationError extends Error {
-  constructor(readonly errors: { path: string; message: string }[]) {
-    super(errors.map((e) => `${e.path}: ${e.message}`).join('; '));
-    this.name = 'ValidationError';
-  }
-}
-
-export async function getAccount(db: MetronomeDb, id: string): Promise<Account | undefined> {
-  const a = await db.accounts.get(id);
-  return a && !a.deletedAt ? a : undefined;
-}
-
-export interface ListAccountsOptions {
-  includeDeleted?: boolean;
-  /** false = hide sample accounts. Default: include them. */
-  includeSample?: boolean;
-}
-
-/** Accounts sorted by name (locale-aware). */
-export async function listAccounts(db: MetronomeDb, opts: ListAccountsOptions = {}): Promise<Account[]> {
-  const all = await db.accounts.toArray();
-  return all
-    .filter((a) => (opts.includeDeleted || !a.deletedAt) && (opts.includeSample !== false || !a.sample))
-    .sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: 'base' }));
-}
+// Reads are zod-free (the side panel imports them directly); re-exported so callers keep one module.
+export { cmpInstant, getAccount, listAccounts, type ListAccountsOptions } from './accountReads';
+export { ValidationError } from './errors';
 
 /** What a caller gives to create or edit an account; bookkeeping fields are filled in. */
 export type AccountDraft = Omit<AccountInput, 'id' | 'createdAt' | 'updatedAt' | 'firstSeenAt'> & {
@@ -143,6 +123,3 @@ export async function latestSegmentChange(db: MetronomeDb, accountId: string): P
   const rows = await segmentHistoryFor(db, accountId);
   return rows[rows.length - 1];
 }
-
-/** Compare two ISO instants that may carry different offsets. */
-export const cmpInstant = (a: string, b: string): number => Date.parse(a) - Date.parse(b);

@@ -5,8 +5,12 @@
  */
 import type { Cta } from '../engine/model';
 import { Instant } from '../engine/signals';
-import { cmpInstant, ValidationError } from './accounts';
+import { getCta } from './ctaReads';
 import { isoNow, type MetronomeDb } from './db';
+import { ValidationError } from './errors';
+
+// Reads are zod-free (the side panel imports them directly); re-exported so callers keep one module.
+export { ctasFor, getCta, openCtas } from './ctaReads';
 
 type When = Date | string;
 
@@ -15,37 +19,6 @@ function instant(at: When, path: string): string {
   if (!Instant.safeParse(iso).success) throw new ValidationError([{ path, message: 'expected an ISO instant with offset' }]);
   return iso;
 }
-
-export async function getCta(db: MetronomeDb, id: string): Promise<Cta | undefined> {
-  const c = await db.ctas.get(id);
-  return c && !c.deletedAt ? c : undefined;
-}
-
-/** Every CTA of an account (any status), soonest due first. */
-export async function ctasFor(db: MetronomeDb, accountId: string): Promise<Cta[]> {
-  const rows = await db.ctas.where('accountId').equals(accountId).toArray();
-  return rows.filter((c) => !c.deletedAt).sort(byDue);
-}
-
-/**
- * CTAs a person should see as due work at `asOf`: status `open`, or `snoozed` whose snooze has
- * ended; not the ones the engine has since resolved. Soonest due first.
- */
-export async function openCtas(db: MetronomeDb, opts: { asOf?: Date; accountId?: string } = {}): Promise<Cta[]> {
-  const asOf = (opts.asOf ?? new Date()).getTime();
-  const rows = opts.accountId
-    ? await db.ctas.where('accountId').equals(opts.accountId).toArray()
-    : await db.ctas.where('status').anyOf('open', 'snoozed').toArray();
-  return rows.filter((c) => isDue(c, asOf)).sort(byDue);
-}
-
-function isDue(c: Cta, asOf: number): boolean {
-  if (c.deletedAt || c.resolvedByEngineAt) return false;
-  if (c.status === 'open') return true;
-  return c.status === 'snoozed' && (!c.snoozedUntil || Date.parse(c.snoozedUntil) <= asOf);
-}
-
-const byDue = (a: Cta, b: Cta): number => cmpInstant(a.dueBy, b.dueBy) || a.id.localeCompare(b.id);
 
 async function update(db: MetronomeDb, id: string, change: (c: Cta) => Cta): Promise<Cta> {
   return db.transaction('rw', db.ctas, async () => {

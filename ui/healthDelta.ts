@@ -3,9 +3,8 @@
  * only at month ends, so the state "at" a meeting is the last monthly snapshot frozen before it
  * (the month before the meeting's month, in the user's zone). No such snapshot → Δ unknown.
  */
-import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
 import type { AccountHealth, Dimension, MonthlySnapshot } from '../engine/model';
+import { monthKey } from '../engine/time/zoned';
 import { COLOUR_WORDS, DIMENSION_LABELS, DIMENSIONS } from '../engine/vocabulary';
 import { fmtDelta, fmtScore } from './format';
 
@@ -24,8 +23,9 @@ export interface HealthDelta {
 }
 
 export function baselineSnapshot(snapshots: readonly MonthlySnapshot[], since: string | null, tz: string): MonthlySnapshot | null {
-  if (!since) return null;
-  const meetingMonth = format(new TZDate(new Date(since).getTime(), tz), 'yyyy-MM');
+  const sinceMs = since ? Date.parse(since) : NaN;
+  if (Number.isNaN(sinceMs)) return null;
+  const meetingMonth = monthKey(sinceMs, tz);
   let best: MonthlySnapshot | null = null;
   for (const s of snapshots) {
     if (s.deletedAt || s.month >= meetingMonth) continue;

@@ -17,6 +17,16 @@ describe('send — every write is a validated message; failures reach the user',
     expect(r).toEqual({ ok: true, data: { accountId: 'a' } });
     expect(currentNotices()).toEqual([]);
   });
+  it('tab.account (checked by hand, not by the schema): exactly { type, tabId: integer } goes; anything else is refused like the schema does', async () => {
+    const spy = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue({ ok: true, data: null } as never);
+    expect((await send({ type: 'tab.account', tabId: 0 })).ok).toBe(true);
+    expect((await send({ type: 'tab.account', tabId: 1.5 }, { quiet: true })).ok).toBe(false);
+    expect((await send({ type: 'tab.account', tabId: '4' } as never, { quiet: true })).ok).toBe(false);
+    expect((await send({ type: 'tab.account', tabId: 4, extra: 1 } as never, { quiet: true })).ok).toBe(false);
+    expect((await send({ type: 'tab.account' } as never, { quiet: true })).ok).toBe(false);
+    expect(spy).toHaveBeenCalledTimes(1);
+    expect(spy).toHaveBeenCalledWith({ type: 'tab.account', tabId: 0 });
+  });
   it('an invalid message is never sent and the user is told why', async () => {
     const spy = vi.spyOn(fakeBrowser.runtime, 'sendMessage');
     const r = await send({ type: 'cta', ctaId: 'x', action: { kind: 'snooze', until: 'tomorrow', reason: 'no' } });

@@ -2,9 +2,9 @@
  * The 13-month trend of one dimension: the 12 frozen months before this one (monthly snapshots)
  * plus the current month's live score. Missing months stay gaps — never interpolated.
  */
-import { TZDate } from '@date-fns/tz';
-import { format, subMonths } from 'date-fns';
 import type { Colour, Dimension, MonthlySnapshot } from '../engine/model';
+// Month keys by arithmetic (not date-fns `format`, which would put its formatter in the panel's first load).
+import { addMonthsKey, monthKey } from '../engine/time/zoned';
 
 export interface TrendPoint {
   month: string;
@@ -25,10 +25,10 @@ export function monthlyTrend(
 ): TrendPoint[] {
   const byMonth = new Map<string, MonthlySnapshot>();
   for (const s of snapshots) if (!s.deletedAt) byMonth.set(s.month, s);
-  const current = new TZDate(now.getTime(), tz);
+  const current = monthKey(now.getTime(), tz);
   const out: TrendPoint[] = [];
   for (let i = months - 1; i >= 0; i--) {
-    const month = format(subMonths(current, i), 'yyyy-MM');
+    const month = addMonthsKey(current, -i);
     if (i === 0) {
       out.push({ month, score: live?.score ?? null, colour: live?.colour ?? 'nodata', live: true });
       continue;

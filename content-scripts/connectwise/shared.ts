@@ -145,7 +145,11 @@ export const REOPENED_STATUS = /\bre-?opened\b/i;
 /** Removes keys whose value is undefined (clean JSON; stable deep-equal in fixtures and e2e). */
 export function compact<T extends object>(o: T): T {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(o)) if (v !== undefined) out[k] = v;
+  // for…in over an object literal: the same keys in the same order as Object.entries, without its pair arrays.
+  for (const k in o) {
+    const v = (o as Record<string, unknown>)[k];
+    if (v !== undefined) out[k] = v;
+  }
   return out as T;
 }
 

@@ -72,8 +72,13 @@ const WEEKDAY =
 const TIME_RE =
   /^(\d{1,2})(?::(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?)?\s*(?:([ap])\.?\s?m\.?)?\s*(z|[+-]\d{2}:?\d{2})?$/i;
 
+/** What `repair` changes: any whitespace but one inner space, or whitespace next to a colon. */
+const NEEDS_REPAIR = /[^\S ]|  |^ | $| :|: /;
+
 /** Repairs ConnectWise REST's `2002-08-20T18: 04: 26Z` (spaces after the colons) and similar. */
 function repair(raw: string): string {
+  // Nearly every date on a page needs none of it: test once instead of three replaces (board reads).
+  if (!NEEDS_REPAIR.test(raw)) return raw;
   return raw
     .replace(/[\u00a0\u2007\u202f]/g, ' ') // no-break spaces from Intl-formatted pages
     .replace(/(\d)\s*:\s*(\d)/g, '$1:$2')

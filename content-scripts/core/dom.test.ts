@@ -1,6 +1,6 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { findTableByHeaders, indexLabels, labelElement, normalizeLabel, readTable, text, valueByLabel } from './dom';
+import { findTableByHeaders, indexLabels, labelElement, normalizeLabel, normalizeSpace, readTable, text, valueByLabel, valueOf } from './dom';
 
 const doc = (body: string): Document => new JSDOM(`<!doctype html><html><body>${body}</body></html>`).window.document;
 
@@ -14,6 +14,40 @@ describe('text / normalizeLabel', () => {
     expect(normalizeLabel('  Company Name:* ')).toBe('company name');
     expect(normalizeLabel('* Status')).toBe('status');
     expect(normalizeLabel('Priority ▲')).toBe('priority');
+  });
+});
+
+describe('normalizeSpace fast path (unchanged text is returned as is)', () => {
+  const slow = (s: string) => s.replace(/[\s\u00a0\u2007\u202f\u200b]+/g, ' ').trim();
+  it.each([
+    'Proseware Health', ' lead', 'trail ', 'two  spaces', 'tab\there', 'line\nbreak', 'nbsp\u00a0x', 'figure\u2007x',
+    'narrow\u202fx', 'zero\u200bwidth', '\u200b', ' ', '', 'a', '11/17/2026 8:54 AM', 'ideographic\u3000x', 'bom\ufeffx',
+  ])('%j is normalised exactly as the replace/trim does', (s) => {
+    expect(normalizeSpace(s)).toBe(slow(s));
+  });
+  it('null and undefined are empty', () => {
+    expect(normalizeSpace(null)).toBe('');
+    expect(normalizeSpace(undefined)).toBe('');
+  });
+});
+
+describe('valueOf: text fast path and control walk agree', () => {
+  it('plain cells read their text; a control two levels down still wins; script text is skipped', () => {
+    const d = doc(`<table><tr>
+      <td id="a"><div> 285000 </div></td>
+      <td id="b"><div><span>Priority 3</span> - <i>Normal</i></div></td>
+      <td id="c"><div><span><input value=" typed  value "></span></div></td>
+      <td id="d"><div>shown<script>hidden()</script></div></td>
+      <td id="e"><div><b><i>deep</i></b> text</div></td>
+      <td id="f"><select><option>One</option><option selected>Two</option></select></td>
+    </tr></table>`);
+    const v = (id: string) => valueOf(d.getElementById(id)!);
+    expect(v('a')).toBe('285000');
+    expect(v('b')).toBe('Priority 3 - Normal');
+    expect(v('c')).toBe('typed value');
+    expect(v('d')).toBe('shown');
+    expect(v('e')).toBe('deep text');
+    expect(v('f')).toBe('Two');
   });
 });
 

@@ -19,7 +19,13 @@ export const OBSERVED_API_PATHS: readonly RegExp[] = [
 ];
 
 export const OBSERVER_MESSAGE = '__metronome_api_response__';
+/** Posted by the reader once it listens (it is injected after the page's load event). */
+export const READER_READY_MESSAGE = '__metronome_reader_ready__';
 const MAX_BODY_CHARS = 5_000_000;
+/** Responses kept for a reader that is not listening yet (the page's first API calls come before load). */
+const MAX_BUFFERED_CHARS = 10_000_000;
+/** …and for at most this long (a page whose reader never starts does not keep them). */
+const EARLY_KEEP_MS = 60_000;
 
 export function isObservedUrl(rawUrl: string, base: string): URL | null {
   let url: URL;
@@ -33,10 +39,24 @@ export function isObservedUrl(rawUrl: string, base: string): URL | null {
 }
 
 export function installPageObserver(win: Window & typeof globalThis): void {
+  let early: Array<{ url: string; body: string }> | undefined = [];
+  let earlyChars = 0;
   const post = (url: URL, text: string) => {
     if (text.length > MAX_BODY_CHARS) return;
+    if (early && earlyChars + text.length <= MAX_BUFFERED_CHARS) {
+      early.push({ url: url.href, body: text });
+      earlyChars += text.length;
+    }
     win.postMessage({ type: OBSERVER_MESSAGE, url: url.href, body: text }, win.location.origin);
   };
+  // The reader starts listening after load: hand it what was observed before (once), then stop keeping.
+  win.addEventListener('message', (event: MessageEvent) => {
+    if (event.source !== win || (event.data as { type?: unknown } | null)?.type !== READER_READY_MESSAGE || !early) return;
+    const replay = early;
+    early = undefined;
+    for (const r of replay) win.postMessage({ type: OBSERVER_MESSAGE, url: r.url, body: r.body }, win.location.origin);
+  });
+  win.setTimeout(() => (early = undefined), EARLY_KEEP_MS);
 
   const originalFetch = win.fetch.bind(win);
   win.fetch = async (...args: Parameters<typeof fetch>) => {

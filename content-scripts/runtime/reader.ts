@@ -3,27 +3,26 @@
  * page type (taught mapping first, then the adapters, then the generic fallback), read it, and send
  * the reading to the background until it is acknowledged. Drift is reported, never stored. Shows
  * the health pill on ticket and company pages. Plain DOM, no React.
+ *
+ * The adapters' readers are a parameter: each bundle (`entrypoints/reader*.content.ts`) passes its
+ * PSA's, so a page parses only those (content-scripts/runtime/bundles.ts). The generic fallback and
+ * teach mode are part of the runtime, in every bundle.
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { autotaskReaders } from '../autotask';
-import { connectwiseReaders } from '../connectwise';
 import { localeDateOrder } from '../core/dates';
 import { detectPage, PAGE_SHAPE, readPage } from '../core/detect';
 import type { PageReading, PageTypeReader, ReadContext } from '../core/types';
 import { genericReader } from '../generic/pages';
-import { haloReaders } from '../halopsa/readers';
-import { M365_READERS } from '../m365/pages';
 import { teachReader } from '../teach/apply';
 import type { TeachMapping } from '../teach/mapping';
 import { hashString, sendUntilAcked } from './messenger';
-import { OBSERVER_MESSAGE } from './page-observer';
+import { OBSERVER_MESSAGE, READER_READY_MESSAGE } from './page-observer';
 import { mountPill, type Pill } from './pill';
 import { onSettled } from './settle';
+import { claimReaderStart } from './start-once';
 import { startTeachUi, type TeachUi } from './teach-ui';
 
-/** Adapters in detection order. Each matches by URL path/query + DOM, never by hostname. */
-export const ADAPTER_READERS: readonly PageTypeReader[] = [...connectwiseReaders, ...autotaskReaders, ...haloReaders, ...M365_READERS];
 const GENERIC = genericReader();
 /** How long a page must keep looking drifted before it is reported (it may still be rendering). */
 const DRIFT_CONFIRM_MS = 1500;
@@ -37,7 +36,11 @@ export interface ReadingAck {
   pillDismissed?: boolean;
 }
 
-export function startReader(ctx: ContentScriptContext): void {
+/**
+ * Starts the reader in this document. `adapterReaders`: the bundle's adapters in detection order;
+ * each matches by URL path/query + DOM, never by hostname.
+ */
+export function startReader(ctx: ContentScriptContext, adapterReaders: readonly PageTypeReader[]): void {
   const url = () => new URL(location.href);
   const readContext = (): ReadContext => {
     // Day/month order of ambiguous dates (07/10/2026): the page's declared language, else the
@@ -118,7 +121,7 @@ export function startReader(ctx: ContentScriptContext): void {
   const readCurrentPage = () => {
     if (ctx.isInvalid) return;
     const rc = readContext();
-    const detection = detectPage(document, rc.url, [...taught, ...ADAPTER_READERS]);
+    const detection = detectPage(document, rc.url, [...taught, ...adapterReaders]);
     let reading: PageReading;
     if (detection && 'reader' in detection) reading = readPage(detection.reader, document, rc);
     else if (detection && 'drift' in detection) reading = readMismatchedPage(detection.drift.reader, rc);
@@ -143,6 +146,12 @@ export function startReader(ctx: ContentScriptContext): void {
     if (!data || data.type !== OBSERVER_MESSAGE || typeof data.url !== 'string' || typeof data.body !== 'string') return;
     void sendUntilAcked({ type: 'api.response', url: location.href, apiUrl: data.url, body: data.body }, { isInvalid: () => ctx.isInvalid, attempts: 3 });
   });
+  // Injected after load: the main-world observer replays what the page received before this listened.
+  try {
+    window.postMessage({ type: READER_READY_MESSAGE }, location.origin);
+  } catch {
+    // an opaque origin (sandboxed frame): no observer there either
+  }
 
   const setMappings = (list: TeachMapping[]) => {
     mappings = list;
@@ -195,4 +204,13 @@ export function startReader(ctx: ContentScriptContext): void {
     })
     .catch(() => undefined)
     .finally(() => onSettled(ctx, readCurrentPage, { quietMs: 150 }));
+}
+
+/**
+ * What every bundle's `main` runs: starts the reader unless one already runs in this document —
+ * another bundle's, or this bundle's from an earlier injection (see start-once.ts for why a
+ * re-injected same bundle takes over instead).
+ */
+export function startReaderOnce(ctx: ContentScriptContext, adapterReaders: readonly PageTypeReader[]): void {
+  if (claimReaderStart(ctx)) startReader(ctx, adapterReaders);
 }

@@ -111,6 +111,12 @@ export function quality(ctx: DimensionContext): DimensionResult {
   } else {
     const wideStart = ctx.windowStart(q.widenedWindowDays);
     for (const x of withSla) if (x.closed! < wideStart && (lastClosedBefore === null || x.closed! > lastClosedBefore)) lastClosedBefore = x.closed!;
+    // Tickets settled before the ticket horizon (prepared.ts) count for staleness only: parsed here, rarely.
+    for (const t of ctx.prepared.ticketsBeforeHorizon) {
+      if (!t.closedAt || slaMet(t) === null) continue;
+      const closed = parseInstant(t.closedAt);
+      if (closed <= ctx.asOfMs && closed < wideStart && (lastClosedBefore === null || closed > lastClosedBefore)) lastClosedBefore = closed;
+    }
     slaDriver = missingDriver('sla', 'SLA adherence', `≥ ${target.sla}%`, {
       display: `No data (fewer than ${q.minTickets} closed tickets with SLA in ${q.widenedWindowDays} days)`,
       ...(lastClosedBefore !== null ? { staleSince: new Date(lastClosedBefore).toISOString() } : {}),

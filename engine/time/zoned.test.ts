@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDaysInTz, addMonthsKey, daysBetween, monthEnd, monthKey, monthStart, monthToDate, parseInstant, startOfDayInTz, wholeMonth } from './zoned';
+import { addDaysInTz, addMonthsKey, daysBetween, monthEnd, monthKey, monthStart, monthToDate, latestInstantAtOrBefore, parseInstant, startOfDayInTz, wholeMonth } from './zoned';
 
 const t = (iso: string) => Date.parse(iso);
 const NY = 'America/New_York';
@@ -125,5 +125,57 @@ describe('DST gaps and overlaps (same answers as TZDate)', () => {
   it('New York: 02:30 + 1 day lands in the spring gap → 03:30 EDT; 01:30 in the autumn overlap keeps the earlier offset', () => {
     expect(new Date(addDaysInTz(t('2026-03-07T02:30:00-05:00'), 1, NY)).toISOString()).toBe('2026-03-08T07:30:00.000Z');
     expect(new Date(addDaysInTz(t('2026-10-31T01:30:00-04:00'), 1, NY)).toISOString()).toBe('2026-11-01T05:30:00.000Z');
+  });
+});
+
+describe('latestInstantAtOrBefore (string-first maximum, same answer as parsing every value)', () => {
+  const id = (s: string | undefined) => s;
+  const naive = (xs: readonly (string | undefined)[], max: number) => {
+    let best = -Infinity;
+    for (const s of xs) if (s !== undefined && Date.parse(s) <= max && Date.parse(s) > best) best = Date.parse(s);
+    return best;
+  };
+  const asOf = Date.parse('2026-11-17T17:00:00Z');
+
+  it('finds the latest across offsets where the string order differs from the instant order', () => {
+    // 23:30 at −12:00 is the next UTC day, later than 09:00 at +14:00 on a later local date.
+    const xs = ['2026-11-15T23:30:00-12:00', '2026-11-16T09:00:00+14:00', '2026-11-10T00:00:00Z'];
+    expect(latestInstantAtOrBefore(xs, id, asOf)).toBe(Date.parse('2026-11-16T11:30:00Z'));
+    expect(latestInstantAtOrBefore(xs, id, asOf)).toBe(naive(xs, asOf));
+  });
+
+  it('skips values after maxMs, also when every value near the top is after it', () => {
+    const xs = ['2026-11-17T17:00:00.001Z', '2026-11-17T16:59:59Z', '2026-11-18T01:00:00+09:00'];
+    expect(latestInstantAtOrBefore(xs, id, asOf)).toBe(Date.parse('2026-11-17T16:59:59Z'));
+    // Only a much older value qualifies: the fallback parses them all.
+    const past = Date.parse('2026-06-01T00:00:00Z');
+    expect(latestInstantAtOrBefore([...xs, '2026-05-02T10:00:00-04:00'], id, past)).toBe(Date.parse('2026-05-02T14:00:00Z'));
+    // A near-top value before maxMs but more than a day under the top still loses to an older-dated later instant.
+    const max = Date.parse('2026-11-15T12:00:00Z');
+    const ys = ['2026-11-17T09:00:00Z', '2026-11-15T11:00:00+14:00', '2026-11-14T23:00:00-12:00'];
+    expect(latestInstantAtOrBefore(ys, id, max)).toBe(naive(ys, max));
+  });
+
+  it('ignores undefined, parses unusual shapes directly, −Infinity when nothing qualifies', () => {
+    expect(latestInstantAtOrBefore([undefined, '2026-11-01T10:00:00.5+01:00'], id, asOf)).toBe(Date.parse('2026-11-01T09:00:00.500Z'));
+    expect(latestInstantAtOrBefore([], id, asOf)).toBe(-Infinity);
+    expect(latestInstantAtOrBefore(['2027-01-01T00:00:00Z'], id, asOf)).toBe(-Infinity);
+  });
+
+  it('matches parsing every value on 2,000 random instants and offsets', () => {
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    const p2 = (n: number) => String(n).padStart(2, '0');
+    for (let round = 0; round < 200; round++) {
+      const xs: string[] = [];
+      for (let i = 0; i < 10; i++) {
+        const ms = asOf - Math.floor(rnd() * 5 * 86_400_000) + Math.floor(rnd() * 86_400_000);
+        const off = Math.floor(rnd() * 57) * 30 - 840; // −14:00 … +14:00 in half hours
+        const local = new Date(ms + off * 60_000).toISOString().slice(0, 19);
+        xs.push(`${local}${off < 0 ? '-' : '+'}${p2(Math.floor(Math.abs(off) / 60))}:${p2(Math.abs(off) % 60)}`);
+      }
+      const max = asOf - Math.floor(rnd() * 3 * 86_400_000);
+      expect(latestInstantAtOrBefore(xs, id, max)).toBe(naive(xs, max));
+    }
   });
 });

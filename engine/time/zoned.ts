@@ -302,3 +302,51 @@ export function iso(ms: number): string {
   const se = Math.floor(rest / 1000);
   return `${y}-${p2(m)}-${p2(d)}T${p2(h)}:${p2(mi)}:${p2(se)}.${p3(rest - se * 1000)}Z`;
 }
+
+/** `T` is the 11th character of every ISO instant (`YYYY-MM-DDT…`); `U` sorts right after it. */
+const AFTER_T = 'U';
+const isIsoShaped = (s: string): boolean => s.length >= 20 && s.charCodeAt(4) === 45 && s.charCodeAt(7) === 45 && s.charCodeAt(10) === 84;
+
+/**
+ * The latest instant at or before `maxMs` among the items' ISO instants (−Infinity when none).
+ *
+ * Equal to parsing every value and taking the maximum, but compares strings first: a value's local
+ * date is within a day of its UTC date (offsets stay within ±14 h), so a value whose date is two days
+ * before the newest plausible date cannot be the latest, and only the few values near the top are
+ * parsed (an account's freshness otherwise parsed every one of its ~200 `observedAt`s per evaluation).
+ */
+export function latestInstantAtOrBefore<T>(items: readonly T[], value: (x: T) => string | undefined, maxMs: number): number {
+  // Dates after `upper` are after maxMs whatever their offset.
+  const upper = iso(maxMs + DAY_MS).slice(0, 10) + AFTER_T;
+  let top: string | undefined;
+  let best = -Infinity;
+  // Pass 1: the greatest plausible value by string; unusual shapes are parsed straight away.
+  for (let i = 0; i < items.length; i++) {
+    const s = value(items[i]!);
+    if (s === undefined) continue;
+    if (!isIsoShaped(s)) {
+      const ms = parseInstant(s);
+      if (ms <= maxMs && ms > best) best = ms;
+    } else if (s < upper && (top === undefined || s > top)) top = s;
+  }
+  if (top === undefined) return best;
+  // Pass 2: parse the values dated within two days of it.
+  const lowerMs = parseInstant(top.slice(0, 10) + 'T00:00:00Z') - 2 * DAY_MS;
+  const lower = iso(lowerMs).slice(0, 10);
+  for (let i = 0; i < items.length; i++) {
+    const s = value(items[i]!);
+    if (s === undefined || !isIsoShaped(s) || s < lower || s >= upper) continue;
+    const ms = parseInstant(s);
+    if (ms <= maxMs && ms > best) best = ms;
+  }
+  // Values dated before `lower` are before lowerMs + 14 h: below a best a day past lowerMs.
+  if (best >= lowerMs + DAY_MS) return best;
+  // The values near the top are after maxMs (an evaluation in the past): parse them all.
+  for (let i = 0; i < items.length; i++) {
+    const s = value(items[i]!);
+    if (s === undefined || !isIsoShaped(s)) continue;
+    const ms = parseInstant(s);
+    if (ms <= maxMs && ms > best) best = ms;
+  }
+  return best;
+}

@@ -8,7 +8,7 @@ import type { PlayConfig } from '../config/triggers';
 import type { CadenceState } from '../cadence';
 import type { AccountHealth, CtaSpec, Dimension, MonthlySnapshot } from '../model';
 import { type PreparedSignals, prepareSignals } from '../prepared';
-import { groupSignals, ROLE_LABELS, type Account, type Segment, type Signal, type SignalsByKind } from '../signals';
+import { ROLE_LABELS, type Account, type Segment, type Signal, type SignalsByKind } from '../signals';
 import { addDuration, toInstantString } from '../time/business';
 import { formatMonthDay, wallFields, wallOf } from '../time/tzdate';
 import { renderDraft, type DraftVars } from './drafts';
@@ -38,7 +38,7 @@ export interface TriggerContext extends TriggerInput {
 }
 
 export function makeContext(input: TriggerInput): TriggerContext {
-  const prepared = input.prepared ?? prepareSignals(groupSignals(input.signals));
+  const prepared = input.prepared ?? prepareSignals(input.signals);
   return {
     ...input,
     segment: input.health.segment.segment,

@@ -22,12 +22,28 @@ export interface DraftContext {
   vars: DraftVars;
 }
 
+/** A template split once into literal text (even indexes) and placeholder names (odd indexes). */
+const compiled = new Map<string, string[]>();
+function compile(template: string): string[] {
+  let parts = compiled.get(template);
+  if (!parts) {
+    if (compiled.size > 1000) compiled.clear(); // templates come from config: a handful
+    parts = template.split(/\{([a-zA-Z]+)\}/);
+    compiled.set(template, parts);
+  }
+  return parts;
+}
+
 /** Replace `{name}` placeholders with their values; unknown placeholders are left visible. */
 export function fill(template: string, vars: DraftVars): string {
-  return template.replace(/\{([a-zA-Z]+)\}/g, (whole, key: string) => {
+  const parts = compile(template);
+  let out = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) {
+    const key = parts[i]!;
     const v = vars[key];
-    return v === undefined ? whole : v;
-  });
+    out += (v === undefined ? `{${key}}` : v) + parts[i + 1]!;
+  }
+  return out;
 }
 
 /** "Tue 24 Nov 2026" in the user's time zone. */

@@ -2,10 +2,23 @@
  * Content scripts run only on origins the user granted (optional host permissions, requested at
  * runtime from Options) — plus the loopback demo PSA in the demo build. They are registered
  * dynamically, so a self-hosted PSA domain gets them too once granted. Idempotent.
+ *
+ * What is registered is the small loader (reader-loader.js, document_idle); the reader itself is
+ * injected by `injectReader` when the loader asks, after the page's load event — so its parse and
+ * start-up never delay a PSA page (measured: scripts/bench-browser.ts). Which reader: the bundle of
+ * the page's PSA, by host (content-scripts/runtime/bundles.ts), else the all-adapters reader.js.
  */
 import { browser } from 'wxt/browser';
+import type { Runtime } from 'webextension-polyfill';
+import type { Reply } from '../../messaging/protocol';
+import { readerFileFor } from '../../content-scripts/runtime/bundles';
+export { isReaderLoadRequest } from '../../content-scripts/runtime/loader';
+
+type ReaderScriptPath = NonNullable<Parameters<typeof browser.scripting.executeScript>[0]['files']>[number];
+
 const READER_ID = 'metronome-reader';
 const OBSERVER_ID = 'metronome-observer';
+export const LOADER_FILE = 'reader-loader.js';
 
 export async function grantedOrigins(): Promise<string[]> {
   const all = await browser.permissions.getAll();
@@ -31,7 +44,7 @@ export async function syncContentScripts(): Promise<string[]> {
     } as Parameters<typeof scripting.registerContentScripts>[0][number],
     {
       id: READER_ID,
-      js: ['content-scripts/reader.js'],
+      js: [LOADER_FILE],
       matches: origins,
       runAt: 'document_idle',
       allFrames: true, // Autotask shows its pages inside an iframe at /Mvc/…
@@ -39,4 +52,26 @@ export async function syncContentScripts(): Promise<string[]> {
     },
   ]);
   return origins;
+}
+
+/**
+ * The loader in a page asks for the reader: inject its host's bundle into exactly that document
+ * (Chrome's `documentId`; the frame elsewhere), which must be on a granted origin (the browser
+ * enforces it too). The bundle is chosen from the frame's own URL (Autotask's inner frame, not the tab).
+ */
+export async function injectReader(sender: Runtime.MessageSender): Promise<Reply<null>> {
+  const tabId = sender.tab?.id;
+  if (tabId === undefined || !sender.url) return { ok: false, error: 'the reader is injected into tabs only' };
+  try {
+    await browser.scripting.executeScript({
+      // documentId: a frame that navigated meanwhile does not get the reader of its previous page.
+      target: sender.documentId ? { tabId, documentIds: [sender.documentId] } : { tabId, frameIds: [sender.frameId ?? 0] },
+      // (A plain string: WXT's generated path union lags new entrypoints until `wxt prepare`;
+      // content-scripts/runtime/bundles.test.ts checks each file has its entrypoint.)
+      files: [readerFileFor(sender.url) as ReaderScriptPath],
+    });
+    return { ok: true, data: null };
+  } catch (e) {
+    return { ok: false, error: e instanceof Error ? e.message : String(e) };
+  }
 }

@@ -7,7 +7,7 @@ import '../../messaging/zod-setup';
 import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
 import { drainPending } from '../../storage';
-import { syncContentScripts } from './content-scripts';
+import { injectReader, isReaderLoadRequest, syncContentScripts } from './content-scripts';
 import { forgetTab } from './api-responses';
 import { pruneSignals } from './handlers/data';
 import { route } from './router';
@@ -40,7 +40,8 @@ export default defineBackground(() => {
   browser.permissions.onAdded.addListener(() => void syncContentScripts());
   browser.permissions.onRemoved.addListener(() => void syncContentScripts());
 
-  browser.runtime.onMessage.addListener((message: unknown, sender) => route(message, sender));
+  // The page loader's "inject the reader now" (after the page's load event) is not a data message.
+  browser.runtime.onMessage.addListener((message: unknown, sender) => (isReaderLoadRequest(message) ? injectReader(sender) : route(message, sender)));
 
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === RECOMPUTE_ALARM) void recomputeAll();

@@ -9,7 +9,8 @@ import { computeDashboard } from '../../ui/dashboard/dashboard';
 import { useAllCtas, useAllHealth, useMeetingsAndDecisions, useSnapshotsSince } from '../../ui/dashboard/data';
 import { buildPortfolio } from '../../ui/dashboard/portfolio';
 import { previousMonths } from '../../ui/dashboard/watchlists';
-import { DbProvider, useAccounts, useConfig, usePortfolioState } from '../../ui/data';
+import { useConfig } from '../../ui/config';
+import { DbProvider, useAccounts, usePortfolioState } from '../../ui/data';
 import { pushRecentAccount, recentAccounts } from '../../ui/storageLocal';
 import { useNow } from '../../ui/useNow';
 

@@ -16,7 +16,8 @@ import { savedCsvMapping } from '../../import/saved-mappings';
 import { RETENTION_SETTING_KEY } from '../../messaging/protocol';
 import { getSetting, SETTING_KEYS } from '../../storage/settings';
 import { listDrift, listMappings } from '../../storage/mappings';
-import { DbProvider, useConfig, useDb, usePortfolioState } from '../../ui/data';
+import { useConfig } from '../../ui/config';
+import { DbProvider, useDb, usePortfolioState } from '../../ui/data';
 import { browserTimeZone } from '../../ui/options/configForm';
 
 /** Drift events listed (newest first). */

@@ -21,7 +21,7 @@ afterEach(async () => {
   vi.restoreAllMocks();
 });
 
-async function until(fn: () => boolean, ms = 3000) {
+async function until(fn: () => boolean, ms = 10_000) {
   const end = Date.now() + ms;
   while (!fn()) {
     if (Date.now() > end) throw new Error('timed out');

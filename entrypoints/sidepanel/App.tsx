@@ -1,12 +1,20 @@
-/** Side panel: live queries from IndexedDB feed `PanelView`; the active tab decides the account. */
+/**
+ * Side panel: live queries from IndexedDB feed `PanelView`; the active tab decides the account.
+ *
+ * First render (issue 4): the snapshot needs one account's rows, so those are read first and the
+ * whole account list (picker, names, sample banner) only once they are in. zod is not in this page's
+ * bundle: the configuration comes from what this version resolved last time (`ui/configCache.ts`),
+ * checked by the configuration module after the first render — or, the first time, that module loads
+ * in parallel with the reads (main.tsx starts it).
+ */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { RECAP_DEFAULTS } from '../../recap/config';
-import { DbProvider, useAccount, useAccounts, useConfig, useCtas, useDrift, useHealth, usePortfolioState, useSignals, useSnapshots } from '../../ui/data';
+import { DbProvider, useAccount, useAccounts, useCtas, useDrift, useHealth, useLoadedConfig, useSignals, useSnapshots } from '../../ui/data';
 import { isHttpUrl } from '../../ui/format';
 import { pushRecentAccount, recentAccounts } from '../../ui/storageLocal';
 import { openUrl, useTabAccount } from '../../ui/tabs';
 import { useNow } from '../../ui/useNow';
-import { PanelView } from './Panel';
+import { PanelLoading, PanelView, preloadPanelChunks } from './Panel';
 
 export function App() {
   return (
@@ -31,11 +39,13 @@ export function accountFromUrl(search: string = globalThis.location?.search ?? '
 
 function SidePanel() {
   const tab = useTabAccount();
-  const config = useConfig();
-  const tz = config.calendar.timeZone;
+  // The whole list (1,000 accounts: a large read and sort) waits until the shown account is read, so
+  // it does not hold up the snapshot; once asked for, it stays live.
+  const [wantList, setWantList] = useState(false);
+  // The configuration first (the render needs it). The module (zod) is loaded after the first render
+  // when this version remembered the resolved configuration, to check it.
+  const config = useLoadedConfig({ revalidate: wantList });
   const now = useNow();
-  const accounts = useAccounts();
-  const portfolio = usePortfolioState();
   const [pinned, setPinned] = useState<string | null>(() => accountFromUrl());
   const [recent, setRecent] = useState<string[]>([]);
   const [ctaScope, setCtaScope] = useState<'account' | 'all'>('account');
@@ -62,16 +72,29 @@ function SidePanel() {
   const pulses = useSignals(selectedId, 'pulse');
   const complaints = useSignals(selectedId, 'complaint');
   const drift = useDrift(tab.host);
-  const recapConfig = useMemo(() => ({ ...RECAP_DEFAULTS, recapDueHours: config.health.recapHours }), [config]);
+  const selectionSettled = selectedId !== null ? account !== undefined : !tab.loading;
+  useEffect(() => {
+    if (selectionSettled) setWantList(true);
+  }, [selectionSettled]);
+  useEffect(() => {
+    if (wantList) preloadPanelChunks();
+  }, [wantList]);
+  const accounts = useAccounts(wantList);
+  // Same as "any live account is a sample" (the list is live accounts); the shown account answers
+  // it before the list is in.
+  const sample = account?.sample === true || (accounts?.some((a) => a.sample === true) ?? false);
+  const recapHours = config?.health.recapHours;
+  const recapConfig = useMemo(() => ({ ...RECAP_DEFAULTS, ...(recapHours !== undefined ? { recapDueHours: recapHours } : {}) }), [recapHours]);
 
   const onOpen = useCallback((url: string) => {
     if (isHttpUrl(url)) void openUrl(url);
   }, []);
 
+  if (!config) return <PanelLoading />;
   return (
     <PanelView
       accounts={accounts}
-      sample={portfolio?.sample ?? false}
+      sample={sample}
       recentIds={recent}
       selectedId={selectedId}
       tabAccountId={tab.accountId}
@@ -87,7 +110,7 @@ function SidePanel() {
       pulses={pulses ?? []}
       complaints={complaints ?? []}
       drift={drift ?? []}
-      tz={tz}
+      tz={config.calendar.timeZone}
       now={now}
       execSponsorDays={config.health.execSponsorDays}
       recapConfig={recapConfig}
@@ -98,3 +121,4 @@ function SidePanel() {
     />
   );
 }
+

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ACCOUNT, cta, HEALTH, HELD_QBR, NOW, SNAPSHOTS, TZ } from '../../components/fixtures';
 import { button, cleanup, click, key, render } from '../../components/testing';
@@ -16,6 +16,16 @@ beforeEach(() => {
   sendMock.mockClear();
 });
 afterEach(cleanup);
+// The panel's lazy chunks, transformed once up front.
+beforeAll(async () => {
+  await Promise.all([import('../../components/CtaList'), import('../../components/TenantLink'), import('../../components/AccountEditor')]);
+}, 30_000);
+
+/** Let React resolve lazy chunks (vitest transforms a module on its first import: slow on a busy machine). */
+async function settle(done: () => boolean, ms = 10_000) {
+  const end = Date.now() + ms;
+  while (!done() && Date.now() < end) await act(async () => new Promise((r) => setTimeout(r, 10)));
+}
 
 function portfolio(n: number): Account[] {
   return Array.from({ length: n }, (_, i) => ({ ...ACCOUNT, id: i === 0 ? ACCOUNT.id : `acct-${i}`, name: i === 0 ? ACCOUNT.name : `Client ${String(i).padStart(4, '0')}` }));
@@ -82,11 +92,15 @@ describe('side panel — tabs and following the current tab', () => {
     const now = [...container.querySelectorAll<HTMLButtonElement>('[role="tab"]')];
     expect(now[1]!.getAttribute('aria-selected')).toBe('true');
     expect(document.activeElement).toBe(now[1]);
+    // The due list is a lazy chunk too (not part of the snapshot's first render).
+    await settle(() => !!container.querySelector('[role="tabpanel"] .cta'));
     expect(container.querySelector('[role="tabpanel"]')?.textContent).toContain('Engagement down: reset the rhythm');
     // The composer is a lazy chunk loaded when its tab opens; have the module ready, then let React resolve it.
+    // (It loads after messaging/zod-setup, so warm both.)
+    await import('../../messaging/zod-setup');
     await import('../../components/RecapComposer');
     await key(now[1], 'End');
-    await act(async () => new Promise((r) => setTimeout(r, 0)));
+    await settle(() => !!container.querySelector('[role="tabpanel"] [aria-label="Recap composer"]'));
     expect(container.querySelector('[role="tabpanel"] [aria-label="Recap composer"]')).not.toBeNull();
   });
 
@@ -113,10 +127,28 @@ describe('stays cheap with a large portfolio', () => {
       cta({ id: `c${i}`, accountId: accounts[i % 1000]!.id, dueBy: new Date(NOW.getTime() + ((i % 60) - 10) * 86_400_000).toISOString() }),
     );
     const due = await render(<PanelView {...props({ accounts, ctas, ctaScope: 'all', initialTab: 'due' })} />);
+    await settle(() => !!due.container.querySelector('.cta'));
     expect(due.container.innerHTML.match(/<article class="cta/g)).toHaveLength(30); // 10 per open group, compact
     due.unmount();
     const snap = await render(<PanelView {...props({ accounts, ctas })} />);
     expect(snap.container.innerHTML.match(/<li class="dim /g)).toHaveLength(5);
     snap.unmount();
+  });
+
+  it('the snapshot renders from the shown account alone, before the account list is read', async () => {
+    const { container, rerender } = await render(<PanelView {...props({ accounts: undefined, tabAccountId: 'acct-2' })} />);
+    expect(container.querySelector('#snapshot-title')?.textContent).toBe('Acme Dental');
+    expect(container.querySelectorAll('li.dim')).toHaveLength(5);
+    expect(container.querySelector<HTMLInputElement>('[role="combobox"]')?.placeholder).toBe('Find an account…');
+    expect(button(container, 'Back to this tab’s account (…)')).toBeTruthy();
+    await rerender(<PanelView {...props({ accounts: portfolio(3), tabAccountId: 'acct-2' })} />);
+    expect(container.querySelector<HTMLInputElement>('[role="combobox"]')?.placeholder).toBe('Find an account (3)');
+    expect(button(container, 'Back to this tab’s account (Client 0002)')).toBeTruthy();
+  });
+
+  it('neither the list nor an account yet: loading, not the first-run choice', async () => {
+    const { container } = await render(<PanelView {...props({ accounts: undefined, account: undefined })} />);
+    expect(container.querySelector('[role="status"]')?.textContent).toBe('Loading…');
+    expect(container.querySelector('.trial')).toBeNull();
   });
 });

@@ -5,12 +5,10 @@
  */
 import { lazy, Suspense, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { AccountPicker } from '../../components/AccountPicker';
-import { AccountSnapshot } from '../../components/AccountSnapshot';
+import { AccountSnapshot, preloadAccountEditor } from '../../components/AccountSnapshot';
 import { ColourBadge } from '../../components/ColourBadge';
-import { CtaList } from '../../components/CtaList';
 import { DriftBanner } from '../../components/DriftBanner';
 import { TeachButton } from '../../components/TeachButton';
-import { TenantLink } from '../../components/TenantLink';
 import { Notices } from '../../components/Notices';
 import { SampleBanner, TrialChoice } from '../../components/Trial';
 import type { Cta, MonthlySnapshot } from '../../engine/model';
@@ -20,15 +18,33 @@ import type { DriftEvent, HealthRow } from '../../storage/records';
 import { dueCount as countDue } from '../../engine/due';
 
 // The first render shows the snapshot: the logging forms and the recap composer load when opened.
-const QuickLog = lazy(() => import('../../components/QuickLog').then((m) => ({ default: m.QuickLog })));
-const RecapComposer = lazy(() => import('../../components/RecapComposer').then((m) => ({ default: m.RecapComposer })));
+// Both build zod schemas, so zod is configured (no eval probe) before they load.
+const withZod = <T,>(load: () => Promise<T>): Promise<T> => import('../../messaging/zod-setup').then(load);
+const QuickLog = lazy(() => withZod(() => import('../../components/QuickLog')).then((m) => ({ default: m.QuickLog })));
+const RecapComposer = lazy(() => withZod(() => import('../../components/RecapComposer')).then((m) => ({ default: m.RecapComposer })));
+// Not on the snapshot either: the Due tab's list (with date-fns) and the tenant-link prompt.
+const loadCtaList = () => import('../../components/CtaList');
+const loadTenantLink = () => import('../../components/TenantLink');
+const CtaList = lazy(() => loadCtaList().then((m) => ({ default: m.CtaList })));
+const TenantLink = lazy(() => loadTenantLink().then((m) => ({ default: m.TenantLink })));
+
+/**
+ * Load the chunks the first render left out (App calls it once the snapshot is up), so opening the
+ * Due tab or the editor later does not wait for them. zod-free ones only: zod loads with the config.
+ */
+export function preloadPanelChunks(): void {
+  void Promise.all([loadCtaList(), loadTenantLink(), preloadAccountEditor()]).catch(() => undefined);
+}
 
 export const PANEL_TABS = ['snapshot', 'due', 'log', 'recap'] as const;
 export type PanelTab = (typeof PANEL_TABS)[number];
 const TAB_LABELS: Record<PanelTab, string> = { snapshot: 'Snapshot', due: 'Due', log: 'Log', recap: 'Recap' };
 
 export interface PanelViewProps {
-  /** undefined while loading. */
+  /**
+   * undefined while loading. The panel reads it after the shown account, so the snapshot can render
+   * before it (the picker then waits for it).
+   */
   accounts: readonly Account[] | undefined;
   sample: boolean;
   recentIds: readonly string[];
@@ -66,14 +82,9 @@ export function PanelView(p: PanelViewProps) {
   const names = useMemo(() => new Map((p.accounts ?? []).map((a) => [a.id, a.name])), [p.accounts]);
   const dueCount = useMemo(() => countDue(p.ctas, p.now), [p.ctas, p.now]);
 
-  if (p.accounts === undefined) {
-    return (
-      <main className="panel">
-        <p role="status">Loading…</p>
-      </main>
-    );
-  }
-  if (p.accounts.length === 0) {
+  // The shown account is enough to render; without it, wait for the list (first run: no accounts).
+  if (p.accounts === undefined && !p.account) return <PanelLoading />;
+  if (p.accounts?.length === 0) {
     return (
       <main className="panel">
         <h1 className="panel__title">Metronome</h1>
@@ -99,11 +110,15 @@ export function PanelView(p: PanelViewProps) {
     <main className="panel">
       <header className="panel__header">
         <h1 className="panel__title">Metronome</h1>
-        <AccountPicker accounts={p.accounts} recentIds={p.recentIds} selectedId={p.selectedId} onSelect={p.onSelect} />
+        <AccountPicker accounts={p.accounts ?? NO_ACCOUNTS} loading={p.accounts === undefined} recentIds={p.recentIds} selectedId={p.selectedId} onSelect={p.onSelect} />
       </header>
       {p.sample ? <SampleBanner /> : null}
       <DriftBanner events={p.drift} tz={p.tz} />
-      {p.unlinkedTenant && p.tabId !== null ? <TenantLink tenant={p.unlinkedTenant} tabId={p.tabId} accounts={p.accounts} /> : null}
+      {p.unlinkedTenant && p.tabId !== null && p.accounts ? (
+        <Suspense fallback={null}>
+          <TenantLink tenant={p.unlinkedTenant} tabId={p.tabId} accounts={p.accounts} />
+        </Suspense>
+      ) : null}
       <Notices />
       {p.account ? (
         <p className="panel__context">
@@ -111,7 +126,7 @@ export function PanelView(p: PanelViewProps) {
             <span className="muted small">Following this tab</span>
           ) : p.tabAccountId ? (
             <button type="button" className="linklike small" onClick={p.onFollowTab}>
-              Back to this tab’s account ({names.get(p.tabAccountId) ?? 'unknown'})
+              Back to this tab’s account ({names.get(p.tabAccountId) ?? (p.accounts ? 'unknown' : '…')})
             </button>
           ) : (
             <span className="muted small">This tab shows no known account</span>
@@ -173,6 +188,16 @@ export function PanelView(p: PanelViewProps) {
   );
 }
 
+const NO_ACCOUNTS: readonly Account[] = [];
+
+export function PanelLoading() {
+  return (
+    <main className="panel">
+      <p role="status">Loading…</p>
+    </main>
+  );
+}
+
 function NoAccount({ loading }: { loading: boolean }) {
   return (
     <p role="status" className="nodata">
@@ -198,7 +223,9 @@ function DueView(p: PanelViewProps & { names: ReadonlyMap<string, string> }) {
       {p.ctaScope === 'account' && !p.account ? (
         <NoAccount loading={false} />
       ) : (
-        <CtaList ctas={p.ctas} now={p.now} tz={p.tz} accountNames={p.ctaScope === 'all' ? p.names : undefined} />
+        <Suspense fallback={<p role="status">Loading…</p>}>
+          <CtaList ctas={p.ctas} now={p.now} tz={p.tz} accountNames={p.ctaScope === 'all' ? p.names : undefined} />
+        </Suspense>
       )}
     </section>
   );

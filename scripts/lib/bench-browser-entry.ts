@@ -3,19 +3,16 @@
  * injected into real Chromium pages by the e2e fixture replay and the browser benchmark. Exposes
  * everything on `globalThis.__metronome`. Test/bench-only: never imported by extension code.
  */
-import { autotaskReaders } from '../../content-scripts/autotask';
-import { connectwiseReaders } from '../../content-scripts/connectwise';
 import { detectPage, readPage } from '../../content-scripts/core/detect';
 import { runReader } from '../../content-scripts/core/registry';
 import type { PageReading, PageTypeReader, ReadContext } from '../../content-scripts/core/types';
 import { GENERIC_READERS, genericReader } from '../../content-scripts/generic';
-import { haloReaders } from '../../content-scripts/halopsa/readers';
-import { M365_READERS } from '../../content-scripts/m365/pages';
+import { ALL_ADAPTER_READERS } from '../../content-scripts/runtime/all-readers';
 import { Signal, type SignalInput } from '../../engine/signals';
 import { ingestSignals, openDb } from '../../storage';
 
-/** Same order as the content script (content-scripts/runtime/reader.ts), generic last. */
-const ADAPTER_READERS: readonly PageTypeReader[] = [...connectwiseReaders, ...autotaskReaders, ...haloReaders, ...M365_READERS];
+/** Same order as the all-adapters content script (entrypoints/reader.content.ts), generic last. */
+const ADAPTER_READERS = ALL_ADAPTER_READERS;
 const GENERIC = genericReader();
 const ALL: readonly PageTypeReader[] = [...ADAPTER_READERS, GENERIC];
 
@@ -76,6 +73,51 @@ const api = {
       times.push(performance.now() - t);
     }
     return { times, observations };
+  },
+  /**
+   * Bench (a) reference, not a target: the least a table reader can do — `textContent` of every cell
+   * of every row of the page's tables, once, nothing parsed. Shows how far below this the walk is.
+   */
+  timeCellText(runs: number): { times: number[]; cells: number } {
+    const times: number[] = [];
+    let cells = 0;
+    for (let i = 0; i < runs; i++) {
+      const t = performance.now();
+      let n = 0;
+      let chars = 0;
+      const rows = document.querySelectorAll('tr');
+      for (let r = 0; r < rows.length; r++) {
+        const rc = (rows[r] as HTMLTableRowElement).cells;
+        for (let c = 0; c < rc.length; c++) {
+          chars += (rc[c]!.textContent ?? '').length;
+          n++;
+        }
+      }
+      times.push(performance.now() - t);
+      cells = chars >= 0 ? n : 0;
+    }
+    return { times, cells };
+  },
+  /** Bench (a), batched: one sample = `n` back-to-back reads (the page timer is coarsened to 0.1 ms). */
+  timeReadBatch(readerId: string, c: FixtureCtx, n: number): { times: number[]; observations: number } {
+    const reader = byId(readerId);
+    const ctx = toCtx(c);
+    let observations = 0;
+    const t = performance.now();
+    for (let i = 0; i < n; i++) observations = readPage(reader, document, ctx).observations.length;
+    return { times: [performance.now() - t], observations };
+  },
+  timeWalkBatch(n: number): { times: number[]; elements: number } {
+    const t = performance.now();
+    let elements = 0;
+    for (let i = 0; i < n; i++) elements = api.timeWalk(1).elements;
+    return { times: [performance.now() - t], elements };
+  },
+  timeCellTextBatch(n: number): { times: number[]; cells: number } {
+    const t = performance.now();
+    let cells = 0;
+    for (let i = 0; i < n; i++) cells = api.timeCellText(1).cells;
+    return { times: [performance.now() - t], cells };
   },
   /** Bench (a) baseline: one full `querySelectorAll('*')` walk touching each element. */
   timeWalk(runs: number): { times: number[]; elements: number } {

@@ -56,7 +56,27 @@ export async function launchExtension(opts: { headed?: boolean; extensionDir?: s
       timeout: 15_000,
     });
   };
-  await serviceWorker();
+  // The background registers its content scripts on install, asynchronously: a page opened before
+  // that gets none. Wait for them wherever origins are granted (the demo build grants the loopback hosts).
+  const worker = await serviceWorker();
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const ready = await worker
+      .evaluate(async () => {
+        const api = (globalThis as unknown as {
+          chrome: {
+            permissions: { getAll(): Promise<{ origins?: string[] }> };
+            scripting: { getRegisteredContentScripts(): Promise<unknown[]> };
+          };
+        }).chrome;
+        const origins = (await api.permissions.getAll()).origins ?? [];
+        return origins.length === 0 || (await api.scripting.getRegisteredContentScripts()).length > 0;
+      })
+      .catch(() => false);
+    if (ready) break;
+    if (Date.now() > deadline) throw new Error('the extension did not register its content scripts within 15 s');
+    await new Promise((r) => setTimeout(r, 100));
+  }
   return {
     context,
     extensionId: EXTENSION_ID,

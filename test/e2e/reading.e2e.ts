@@ -40,7 +40,12 @@ test('visiting a ConnectWise demo ticket stores the ticket and its account in In
   const accounts = await readTable<Row>(ext, 'accounts');
   const account = accounts.find((a) => a.id === ticket.accountId);
   expect(account?.name).toBeTruthy();
-  const health = await readTable<{ accountId: string; overall: string }>(ext, 'health');
-  expect(health.find((h) => h.accountId === ticket.accountId)).toBeTruthy();
+  // Health is recomputed right after the ingest commits (its own transaction): wait for it, briefly.
+  const health = await waitFor(
+    async () => (await readTable<{ accountId: string; overall: string }>(ext, 'health')).find((h) => h.accountId === ticket.accountId),
+    5_000,
+    'the account health row',
+  );
+  expect(health.overall).toBeTruthy();
   await page.close();
 });

@@ -1,9 +1,9 @@
 /**
  * The dashboard's live queries (Dexie `useLiveQuery`), one per table so a CTA change does not
  * re-read snapshots. Read-only; the dashboard never computes health, it reads the stored rows.
- * Each hook returns `undefined` while loading. Accounts, config and portfolio state come from the
- * side panel's `ui/data.ts` (`useAccounts`, `useConfig`, `usePortfolioState`); `useCtas('all')` there
- * holds only due CTAs, so time-to-first-action reads every CTA here.
+ * Each hook returns `undefined` while loading. Accounts and portfolio state come from the side
+ * panel's `ui/data.ts` (`useAccounts`, `usePortfolioState`), config from `ui/config.ts` (`useConfig`);
+ * `useCtas('all')` there holds only due CTAs, so time-to-first-action reads every CTA here.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Cta, MonthlySnapshot } from '../../engine/model';

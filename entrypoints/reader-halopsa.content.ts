@@ -1,0 +1,18 @@
+/**
+ * The HaloPSA page reader: its adapter's readers plus the generic fallback and teach mode — none of
+ * the other PSAs' code to parse. Injected by the background on the loader's request, on HaloPSA's
+ * cloud hosts and the demo's `halo.localhost` (content-scripts/runtime/bundles.ts); see reader.content.ts.
+ */
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { haloReaders } from '../content-scripts/halopsa/readers';
+import { startReaderOnce } from '../content-scripts/runtime/reader';
+
+export default defineContentScript({
+  matches: ['https://*.halopsa.com/*'],
+  registration: 'runtime',
+  allFrames: true,
+  runAt: 'document_idle',
+  main(ctx) {
+    startReaderOnce(ctx, haloReaders);
+  },
+});
