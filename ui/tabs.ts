@@ -52,8 +52,10 @@ export function useTabAccount(): TabAccount {
   useEffect(() => {
     let alive = true;
     const timers: ReturnType<typeof setTimeout>[] = [];
-    const resolve = async (tabId?: number, attempt = 0) => {
-      const mine = attempt === 0 ? ++seq.current : seq.current;
+    // Each resolve takes a new sequence number; its retries keep it, so a retry for a tab the user
+    // has since left can never overwrite the newer tab's state.
+    const resolve = async (tabId?: number, attempt = 0, token?: number) => {
+      const mine = token ?? ++seq.current;
       let tab: { id?: number; url?: string } | undefined;
       try {
         if (tabId !== undefined) tab = await browser.tabs.get(tabId);
@@ -72,7 +74,7 @@ export function useTabAccount(): TabAccount {
       setState({ tabId: tab.id, url: tab.url ?? null, accountId, host: hostOf(tab.url), unlinkedTenant, loading: false });
       // The page's reading reaches the background a moment after the tab loads: ask again shortly.
       if (!accountId && !unlinkedTenant && attempt < RETRY_MS.length) {
-        const t = setTimeout(() => void resolve(tab.id, attempt + 1), RETRY_MS[attempt]);
+        const t = setTimeout(() => void resolve(tab.id, attempt + 1, mine), RETRY_MS[attempt]);
         timers.push(t);
       }
     };
