@@ -24,7 +24,7 @@ import {
   type TicketSignal,
 } from './signals';
 import type { MetronomeConfig } from './config';
-import { DAY_MS, iso, parseInstant } from './time/zoned';
+import { DAY_MS, iso, isIsoShaped, parseInstant } from './time/zoned';
 
 const opt = (s: string | undefined): number => (s === undefined ? NaN : parseInstant(s));
 
@@ -144,14 +144,12 @@ export function prepareSignals(signals: readonly Signal[] | SignalsByKind, ticke
   return p;
 }
 
-const isoDated = (s: string): boolean => s.charCodeAt(4) === 45 && s.charCodeAt(7) === 45 && s.charCodeAt(10) === 84;
-
 /** Opened and closed (or resolved) on local dates before `before` (`yyyy-MM-dd`; '' = never). */
 function settledBefore(t: TicketSignal, before: string): boolean {
   const settled = t.closedAt ?? t.resolvedAt;
   return (
-    before !== '' && settled !== undefined && isoDated(settled) && isoDated(t.openedAt) && settled < before && t.openedAt < before &&
-    (t.reopenedAt === undefined || (isoDated(t.reopenedAt) && t.reopenedAt < before))
+    before !== '' && settled !== undefined && isIsoShaped(settled) && isIsoShaped(t.openedAt) && settled < before && t.openedAt < before &&
+    (t.reopenedAt === undefined || (isIsoShaped(t.reopenedAt) && t.reopenedAt < before))
   );
 }
 

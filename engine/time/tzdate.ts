@@ -10,7 +10,7 @@
  * A "wall" value is the wall-clock time of an instant in the zone, written as if it were UTC epoch
  * milliseconds (read its fields with the UTC getters / `wallFields`).
  */
-import { DAY_MS, offsetMs } from './zoned';
+import { civilFromDays, DAY_MS, offsetMs } from './zoned';
 
 const MINUTE_MS = 60_000;
 const HALF_HOUR_MS = 1_800_000;
@@ -75,21 +75,12 @@ export interface WallFields {
 export function wallFields(wall: number): WallFields {
   const days = Math.floor(wall / DAY_MS);
   const msOfDay = wall - days * DAY_MS;
-  // Howard Hinnant's civil_from_days.
-  const z = days + 719_468;
-  const era = Math.floor(z / 146_097);
-  const doe = z - era * 146_097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 2 : mp - 10;
-  const year = yoe + era * 400 + (month <= 1 ? 1 : 0);
+  const civil = civilFromDays(days);
   const seconds = Math.floor(msOfDay / 1000);
   return {
-    year,
-    month,
-    day,
+    year: civil.year,
+    month: civil.month - 1,
+    day: civil.day,
     weekday: (((days + 4) % 7) + 7) % 7,
     hours: Math.floor(seconds / 3600),
     minutes: Math.floor(seconds / 60) % 60,
