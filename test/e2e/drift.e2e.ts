@@ -9,8 +9,7 @@
  * (content-scripts/connectwise/fixtures/ticket-drifted-labels.html) renames them.
  */
 import { expect, test, type Page, type Worker } from '@playwright/test';
-import { startDemoServer } from '../../demo/server';
-import { launchExtension, type ExtensionSession } from './harness';
+import { useDemoSession } from './harness';
 import { readTable, waitFor } from './helpers';
 
 declare const chrome: {
@@ -43,19 +42,7 @@ interface Drift {
   url: string;
 }
 
-let session: ExtensionSession;
-let demo: { url: string; close(): Promise<void> | void };
-let ext: Page;
-
-test.beforeAll(async () => {
-  demo = await startDemoServer({ port: 0 });
-  session = await launchExtension();
-  ext = await session.openExtensionPage('dashboard.html');
-});
-test.afterAll(async () => {
-  await session?.close();
-  await demo?.close();
-});
+const env = useDemoSession('dashboard.html');
 
 async function tabIdOf(sw: Worker, url: string): Promise<number> {
   return waitFor(async () => (await sw.evaluate((u) => chrome.tabs.query({}).then((ts) => ts.find((t) => t.url === u)?.id), url)) ?? null, 10_000, `tab ${url}`);
@@ -73,27 +60,27 @@ let signalsBefore: Signal[];
 test.describe.configure({ mode: 'default' });
 
 test('1. a known page is read and stored; then its labels are renamed → a drift row, nothing new stored', async () => {
-  const sw = await session.serviceWorker();
-  const url = demo.url + TICKET_PATH;
+  const sw = await env.session.serviceWorker();
+  const url = env.demo.url + TICKET_PATH;
   // The side panel is open (its own window); it follows the tab that loads a page.
-  panel = await session.openExtensionPage('sidepanel.html');
+  panel = await env.session.openExtensionPage('sidepanel.html');
 
-  page = await session.context.newPage();
+  page = await env.session.context.newPage();
   await page.goto(url);
   stored = await waitFor(
-    async () => (await readTable<Signal>(ext, 'signals')).find((s) => s.kind === 'ticket' && s.ticketId === '284533'),
+    async () => (await readTable<Signal>(env.ext, 'signals')).find((s) => s.kind === 'ticket' && s.ticketId === '284533'),
     20_000,
     'ticket 284533 stored',
   );
   tabId = await tabIdOf(sw, url);
   // The reading handler's last step is the tab state: wait for it so the "before" is complete.
   await waitFor(async () => (await sw.evaluate((k) => chrome.storage.session.get(k).then((r) => r[k]), `tab:${tabId}`)) ?? null, 10_000, 'tab state');
-  signalsBefore = await readTable<Signal>(ext, 'signals');
-  expect(await readTable<Drift>(ext, 'drift')).toEqual([]);
+  signalsBefore = await readTable<Signal>(env.ext, 'signals');
+  expect(await readTable<Drift>(env.ext, 'drift')).toEqual([]);
 
   // The app changes under the same URL: labels renamed.
   let served = 0;
-  await page.route(`${demo.url}/v4_6_release/services/system_io/Service/fv_sr100_request.rails*`, async (route) => {
+  await page.route(`${env.demo.url}/v4_6_release/services/system_io/Service/fv_sr100_request.rails*`, async (route) => {
     const response = await route.fetch();
     let body = await response.text();
     for (const [from, to] of RENAMES) {
@@ -107,7 +94,7 @@ test('1. a known page is read and stored; then its labels are renamed → a drif
   expect(served).toBe(1);
 
   // A drift row: host, adapter, page type and exactly the fields the renames took away.
-  const drift = await waitFor(async () => (await readTable<Drift>(ext, 'drift'))[0], 20_000, 'a drift row');
+  const drift = await waitFor(async () => (await readTable<Drift>(env.ext, 'drift'))[0], 20_000, 'a drift row');
   expect({ host: drift.host, adapter: drift.adapter, pageType: drift.pageType, missing: [...drift.missing].sort(), url: drift.url }).toEqual({
     host: '127.0.0.1',
     adapter: 'connectwise',
@@ -115,18 +102,18 @@ test('1. a known page is read and stored; then its labels are renamed → a drif
     missing: ['company', 'dateEntered', 'status'],
     url,
   });
-  expect(await readTable<Drift>(ext, 'drift')).toHaveLength(1);
+  expect(await readTable<Drift>(env.ext, 'drift')).toHaveLength(1);
   // The tab now shows drift (no account).
   const state = await sw.evaluate((k) => chrome.storage.session.get(k).then((r) => r[k]), `tab:${tabId}`);
   expect(state).toMatchObject({ accountId: null, drift: { adapter: 'connectwise', pageType: 'ticket' }, url });
 
   // Nothing new stored, nothing rewritten (the ticket keeps what the last good read stored).
-  expect(await readTable<Signal>(ext, 'signals')).toEqual(signalsBefore);
-  expect((await readTable<Signal>(ext, 'signals')).find((s) => s.id === stored.id)).toEqual(stored);
+  expect(await readTable<Signal>(env.ext, 'signals')).toEqual(signalsBefore);
+  expect((await readTable<Signal>(env.ext, 'signals')).find((s) => s.id === stored.id)).toEqual(stored);
 });
 
 test('2. the toolbar badge of that tab says "!"', async () => {
-  const sw = await session.serviceWorker();
+  const sw = await env.session.serviceWorker();
   expect(await sw.evaluate(() => typeof chrome.action), 'chrome.action exists (manifest "action")').toBe('object');
   await waitFor(async () => (await badge(sw, tabId)) === '!', 10_000, 'badge "!"');
   expect(await sw.evaluate((id) => chrome.action!.getTitle({ tabId: id }), tabId)).toContain('company, status, dateEntered');
@@ -140,7 +127,7 @@ test('3. the side panel, following that tab, shows the drift banner for its host
 });
 
 test('4. the page read correctly again: no drift on the tab, the drift event stays recorded for the host', async () => {
-  const sw = await session.serviceWorker();
+  const sw = await env.session.serviceWorker();
   await page.unrouteAll();
   await page.reload();
   await waitFor(
@@ -149,8 +136,8 @@ test('4. the page read correctly again: no drift on the tab, the drift event sta
     'the tab shows the account again',
   );
   expect(await sw.evaluate((k) => chrome.storage.session.get(k).then((r) => r[k]), `tab:${tabId}`)).toMatchObject({ drift: null });
-  expect(await readTable<Drift>(ext, 'drift')).toHaveLength(1);
-  expect((await readTable<Signal>(ext, 'signals')).map((s) => s.id).sort()).toEqual(signalsBefore.map((s) => s.id).sort());
+  expect(await readTable<Drift>(env.ext, 'drift')).toHaveLength(1);
+  expect((await readTable<Signal>(env.ext, 'signals')).map((s) => s.id).sort()).toEqual(signalsBefore.map((s) => s.id).sort());
   await page.close();
   await panel.close();
 });

@@ -2,10 +2,11 @@
  * Launch Debian's Chromium with the built demo extension loaded (headless=new), the way a user runs
  * it. Never downloads a browser: `CHROMIUM_PATH` or /usr/bin/chromium.
  */
-import { chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { chromium, test, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { startDemoServer } from '../../demo/server';
 
 export const EXTENSION_ID = 'hknjndehghjflmpnhfpllpjpoiinoehd';
 export const DEMO_BUILD_DIR = path.resolve(process.env.METRONOME_OUT_DIR ?? '.output', 'chrome-mv3-demo');
@@ -91,4 +92,32 @@ export async function launchExtension(opts: { headed?: boolean; extensionDir?: s
       rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+export interface DemoSession {
+  /** Chromium with the built extension. */
+  session: ExtensionSession;
+  /** The demo PSA server on a free loopback port. */
+  demo: { url: string; close(): Promise<void> | void };
+  /** One extension page (for messages and IndexedDB reads). */
+  ext: Page;
+}
+
+/**
+ * The usual spec set-up: before the file's tests, start the demo PSA server, launch Chromium with the
+ * extension and open one extension page; after them, close both. Read the fields inside tests.
+ */
+export function useDemoSession(extensionPage = 'sidepanel.html', setUp?: (s: DemoSession) => Promise<void>): DemoSession {
+  const s = {} as DemoSession;
+  test.beforeAll(async () => {
+    s.demo = await startDemoServer({ port: 0 });
+    s.session = await launchExtension();
+    s.ext = await s.session.openExtensionPage(extensionPage);
+    await setUp?.(s);
+  });
+  test.afterAll(async () => {
+    await s.session?.close();
+    await s.demo?.close();
+  });
+  return s;
 }

@@ -5,8 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect as baseExpect, test, type Page } from '@playwright/test';
-import { startDemoServer } from '../../demo/server';
-import { launchExtension, type ExtensionSession } from './harness';
+import { useDemoSession } from './harness';
 import { readTable, waitFor } from './helpers';
 import { loadSample, openPanel, panelTab } from './panel-helpers';
 
@@ -14,19 +13,8 @@ import { loadSample, openPanel, panelTab } from './panel-helpers';
 const expect = baseExpect.configure({ timeout: 15_000 });
 test.setTimeout(120_000);
 
-let session: ExtensionSession;
-let demo: { url: string; close(): Promise<void> | void };
-let ext: Page;
-
-test.beforeAll(async () => {
-  demo = await startDemoServer({ port: 0 });
-  session = await launchExtension();
-  ext = await session.openExtensionPage('sidepanel.html');
-  await loadSample(ext);
-});
-test.afterAll(async () => {
-  await session?.close();
-  await demo?.close();
+const env = useDemoSession('sidepanel.html', async (s) => {
+  await loadSample(s.ext);
 });
 
 /** What the page shows as text (the HTML below carries it entity-escaped, like a real PSA). */
@@ -62,26 +50,26 @@ async function assertNothingRan(page: Page, where: string): Promise<void> {
 
 test('HTML and <script> in page text and logged text show literally in the panel and run nothing', async () => {
   const dialogs: string[] = [];
-  session.context.on('page', (p) => p.on('dialog', (d) => void (dialogs.push(d.message()), d.dismiss())));
+  env.session.context.on('page', (p) => p.on('dialog', (d) => void (dialogs.push(d.message()), d.dismiss())));
 
   // 1. A PSA page whose company name and ticket title are HTML payloads (as text).
-  const url = `${demo.url}/Mvc/ServiceDesk/TicketDetail.mvc?workspace=False&ticketId=29710502`;
-  await session.context.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: hostileTicketPage() }));
-  const psa = await session.context.newPage();
+  const url = `${env.demo.url}/Mvc/ServiceDesk/TicketDetail.mvc?workspace=False&ticketId=29710502`;
+  await env.session.context.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: hostileTicketPage() }));
+  const psa = await env.session.context.newPage();
   psa.on('dialog', (d) => void (dialogs.push(d.message()), d.dismiss()));
   await psa.goto(url);
   const account = await waitFor(
-    async () => (await readTable<{ id: string; name: string }>(ext, 'accounts')).find((a) => a.name.includes('onerror')),
+    async () => (await readTable<{ id: string; name: string }>(env.ext, 'accounts')).find((a) => a.name.includes('onerror')),
     20_000,
     'the account read from the hostile page',
   );
   // Stored as the literal text the page showed.
   expect(account.name).toBe(COMPANY);
-  const ticket = (await readTable<{ kind: string; accountId: string; summary?: string }>(ext, 'signals')).find((s) => s.kind === 'ticket' && s.accountId === account.id);
+  const ticket = (await readTable<{ kind: string; accountId: string; summary?: string }>(env.ext, 'signals')).find((s) => s.kind === 'ticket' && s.accountId === account.id);
   expect(ticket?.summary).toContain('<img src=x onerror=window.__pwned=5>');
 
   // 2. The panel on that account: the name is a heading's text, not markup.
-  const panel = await openPanel(session, account.id);
+  const panel = await openPanel(env.session, account.id);
   panel.on('dialog', (d) => void (dialogs.push(d.message()), d.dismiss()));
   const heading = panel.getByRole('heading', { level: 2 });
   await expect(heading).toHaveText(new RegExp(`^${COMPANY.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));

@@ -4,26 +4,28 @@
  * gets the all-adapters bundle. Checks which scripts the page actually parsed (CDP), not the file
  * the background meant to inject.
  */
-import { expect, test } from '@playwright/test';
-import { startDemoServer } from '../../demo/server';
-import { launchExtension, type ExtensionSession } from './harness';
+import { expect, test, type Page } from '@playwright/test';
+import { useDemoSession } from './harness';
 import { readTable, sendFromExtension, waitFor } from './helpers';
 
-let session: ExtensionSession;
-let demo: { url: string; close(): Promise<void> | void };
+// The sample portfolio links the demo tenant contoso.com to its account (M365 readings need a link).
+const env = useDemoSession('sidepanel.html', async (s) => {
+  expect((await sendFromExtension(s.ext, { type: 'sample.load' })).ok).toBe(true);
+});
 
-test.beforeAll(async () => {
-  demo = await startDemoServer({ port: 0 });
-  session = await launchExtension();
-  // The sample portfolio links the demo tenant contoso.com to its account (M365 readings need a link).
-  const ext = await session.openExtensionPage('sidepanel.html');
-  expect((await sendFromExtension(ext, { type: 'sample.load' })).ok).toBe(true);
-  await ext.close();
-});
-test.afterAll(async () => {
-  await session?.close();
-  await demo?.close();
-});
+/** A new tab that records which of the extension's scripts its pages parse (CDP, before any navigation). */
+async function pageRecordingScripts(): Promise<{ page: Page; parsed: string[]; readers: () => string[] }> {
+  const page = await env.session.context.newPage();
+  const cdp = await env.session.context.newCDPSession(page);
+  const parsed: string[] = [];
+  cdp.on('Debugger.scriptParsed', (e) => {
+    if (e.url.startsWith(`chrome-extension://${env.session.extensionId}/`)) parsed.push(e.url.split('/').pop()!);
+  });
+  await cdp.send('Debugger.enable');
+  // Reader bundles, the loader aside.
+  const readers = () => parsed.filter((f) => /^reader(-[a-z0-9]+)?\.js$/.test(f) && f !== 'reader-loader.js');
+  return { page, parsed, readers };
+}
 
 const CASES = [
   { host: 'cw', bundle: 'reader-connectwise.js', path: '/v4_6_release/services/system_io/Service/fv_sr100_request.rails?service_recid=284511' },
@@ -38,45 +40,26 @@ interface SignalRow {
 
 for (const c of CASES) {
   test(`${c.host}.localhost gets ${c.bundle} after load, and its page is read`, async () => {
-    const ext = await session.openExtensionPage('sidepanel.html');
-    const page = await session.context.newPage();
-    const cdp = await session.context.newCDPSession(page);
-    const parsed: string[] = [];
-    cdp.on('Debugger.scriptParsed', (e) => {
-      if (e.url.startsWith(`chrome-extension://${session.extensionId}/`)) parsed.push(e.url.split('/').pop()!);
-    });
-    await cdp.send('Debugger.enable');
-    const origin = `http://${c.host}.localhost:${new URL(demo.url).port}`;
+    const { page, parsed, readers } = await pageRecordingScripts();
+    const origin = `http://${c.host}.localhost:${new URL(env.demo.url).port}`;
     await page.goto(origin + c.path);
-    await waitFor(async () => (await readTable<SignalRow>(ext, 'signals')).some((s) => s.source?.url.startsWith(origin)), 20_000, `a signal read on ${origin}`);
+    await waitFor(async () => (await readTable<SignalRow>(env.ext, 'signals')).some((s) => s.source?.url.startsWith(origin)), 20_000, `a signal read on ${origin}`);
     expect(parsed).toContain('reader-loader.js');
-    expect(parsed).toContain(c.bundle);
-    // No other reader bundle was parsed in this page.
-    expect(parsed.filter((f) => /^reader(-[a-z0-9]+)?\.js$/.test(f) && f !== 'reader-loader.js')).toEqual([c.bundle]);
+    expect(readers()).toEqual([c.bundle]); // and no other reader bundle
     await page.close();
-    await ext.close();
   });
 }
 
 test('an unknown host (127.0.0.1) gets the all-adapters reader.js', async () => {
-  const ext = await session.openExtensionPage('sidepanel.html');
-  const page = await session.context.newPage();
-  const cdp = await session.context.newCDPSession(page);
-  const parsed: string[] = [];
-  cdp.on('Debugger.scriptParsed', (e) => {
-    if (e.url.startsWith(`chrome-extension://${session.extensionId}/`)) parsed.push(e.url.split('/').pop()!);
-  });
-  await cdp.send('Debugger.enable');
-  await page.goto(`${demo.url}/v4_6_release/services/system_io/Service/fv_sr100_request.rails?service_recid=284533`);
-  await waitFor(async () => (await readTable<SignalRow>(ext, 'signals')).some((s) => s.source?.url.includes('service_recid=284533')), 20_000, 'ticket 284533 read');
-  expect(parsed.filter((f) => /^reader(-[a-z0-9]+)?\.js$/.test(f) && f !== 'reader-loader.js')).toEqual(['reader.js']);
+  const { page, readers } = await pageRecordingScripts();
+  await page.goto(`${env.demo.url}/v4_6_release/services/system_io/Service/fv_sr100_request.rails?service_recid=284533`);
+  await waitFor(async () => (await readTable<SignalRow>(env.ext, 'signals')).some((s) => s.source?.url.includes('service_recid=284533')), 20_000, 'ticket 284533 read');
+  expect(readers()).toEqual(['reader.js']);
   await page.close();
-  await ext.close();
 });
 
 test('HaloPSA API responses the page received before the reader was injected are replayed to it', async () => {
-  const ext = await session.openExtensionPage('sidepanel.html');
-  const page = await session.context.newPage();
+  const page = await env.session.context.newPage();
   // The page's own early API call (before its load event, so before the reader exists): ticket 5104,
   // which this page (ticket 5101) does not show — only the replayed response can store it.
   // A synchronous request: its response is certainly in before the load event.
@@ -87,14 +70,13 @@ test('HaloPSA API responses the page received before the reader was injected are
       xhr.send();
     });
   });
-  const origin = `http://halo.localhost:${new URL(demo.url).port}`;
+  const origin = `http://halo.localhost:${new URL(env.demo.url).port}`;
   await page.goto(`${origin}/ticket?id=5101`);
   const row = await waitFor(
-    async () => (await readTable<SignalRow & { ticketId?: string }>(ext, 'signals')).find((s) => s.kind === 'ticket' && s.ticketId === '5104' && s.source?.url.startsWith(origin)),
+    async () => (await readTable<SignalRow & { ticketId?: string }>(env.ext, 'signals')).find((s) => s.kind === 'ticket' && s.ticketId === '5104' && s.source?.url.startsWith(origin)),
     20_000,
     'ticket 5104 from the replayed API response',
   );
   expect(row.source?.url).toBe(`${origin}/ticket?id=5101`);
   await page.close();
-  await ext.close();
 });

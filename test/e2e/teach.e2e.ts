@@ -10,26 +10,13 @@
  * tree (DevTools protocol), then clicks them at their on-screen coordinates. No test-only build.
  */
 import { expect, test, type CDPSession, type Page } from '@playwright/test';
-import { startDemoServer } from '../../demo/server';
-import { launchExtension, type ExtensionSession } from './harness';
+import { useDemoSession } from './harness';
 import { readTable, sendFromExtension, waitFor } from './helpers';
 
 // The service worker's global (not typed in this Node-side test file).
 declare const chrome: { tabs: { query(q: object): Promise<Array<{ id?: number; url?: string }>>; sendMessage(id: number, m: unknown): Promise<unknown> } };
 
-let session: ExtensionSession;
-let demo: { url: string; close(): Promise<void> | void };
-let ext: Page;
-
-test.beforeAll(async () => {
-  demo = await startDemoServer({ port: 0 });
-  session = await launchExtension();
-  ext = await session.openExtensionPage('sidepanel.html');
-});
-test.afterAll(async () => {
-  await session?.close();
-  await demo?.close();
-});
+const env = useDemoSession('sidepanel.html');
 
 interface SignalRow {
   id: string;
@@ -51,10 +38,10 @@ interface MappingRowShape {
   deletedAt?: string;
 }
 
-const ticketRow = async (ticketId: string) => (await readTable<SignalRow>(ext, 'signals')).find((s) => s.kind === 'ticket' && s.ticketId === ticketId);
+const ticketRow = async (ticketId: string) => (await readTable<SignalRow>(env.ext, 'signals')).find((s) => s.kind === 'ticket' && s.ticketId === ticketId);
 
 async function tabIdOf(url: string): Promise<number> {
-  const sw = await session.serviceWorker();
+  const sw = await env.session.serviceWorker();
   return waitFor(
     async () => (await sw.evaluate((u) => chrome.tabs.query({}).then((tabs) => tabs.find((t) => t.url === u)?.id), url)) ?? null,
     10_000,
@@ -64,7 +51,7 @@ async function tabIdOf(url: string): Promise<number> {
 
 /** Asks the page's content script to read again; its `{ ok: true }` proves it is there and done. */
 async function reread(tabId: number): Promise<unknown> {
-  const sw = await session.serviceWorker();
+  const sw = await env.session.serviceWorker();
   return sw.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'page.reread' }), tabId);
 }
 
@@ -108,8 +95,8 @@ const hasPanel = (page: Page) => page.evaluate(() => document.querySelector('met
 const traces = (page: Page) => page.evaluate(() => document.querySelectorAll('metronome-teach, [data-metronome-teach]').length);
 
 test('teach mode: pick the fields of an unknown help desk page, save, and the ticket is read by the mapping', async () => {
-  const url = `${demo.url}/desk/cases/4711`;
-  const page = await session.context.newPage();
+  const url = `${env.demo.url}/desk/cases/4711`;
+  const page = await env.session.context.newPage();
   await page.goto(url);
   await page.bringToFront();
   const tabId = await tabIdOf(url);
@@ -120,15 +107,15 @@ test('teach mode: pick the fields of an unknown help desk page, save, and the ti
   expect(await ticketRow('CS-4711')).toBeUndefined();
 
   // Escape before anything is picked closes the panel and leaves nothing behind.
-  expect(await sendFromExtension(ext, { type: 'teach.start', tabId })).toEqual({ ok: true });
+  expect(await sendFromExtension(env.ext, { type: 'teach.start', tabId })).toEqual({ ok: true });
   await expect.poll(() => hasPanel(page)).toBe(true);
   await page.keyboard.press('Escape');
   await expect.poll(() => traces(page)).toBe(0);
 
   // Start again, from the extension (the side panel's "Teach this page" sends the same message).
-  expect(await sendFromExtension(ext, { type: 'teach.start', tabId })).toEqual({ ok: true });
+  expect(await sendFromExtension(env.ext, { type: 'teach.start', tabId })).toEqual({ ok: true });
   await expect.poll(() => hasPanel(page)).toBe(true);
-  const cdp = await session.context.newCDPSession(page);
+  const cdp = await env.session.context.newCDPSession(page);
   await cdp.send('DOM.enable');
   await cdp.send('Accessibility.enable');
   await axFind(cdp, 'dialog', /^Teach Metronome this page$/);
@@ -166,7 +153,7 @@ test('teach mode: pick the fields of an unknown help desk page, save, and the ti
   await expect.poll(() => traces(page), { timeout: 10_000 }).toBe(0);
 
   // One mapping row for the host, with what was taught.
-  const rows = await waitFor(async () => (await readTable<MappingRowShape>(ext, 'mappings')).filter((m) => m.host === '127.0.0.1'), 10_000, 'the mapping row');
+  const rows = await waitFor(async () => (await readTable<MappingRowShape>(env.ext, 'mappings')).filter((m) => m.host === '127.0.0.1'), 10_000, 'the mapping row');
   expect(rows).toHaveLength(1);
   expect(rows[0]).toMatchObject({ id: '127.0.0.1:ticket', pageType: 'ticket', fields: { urlPattern: '/desk/cases/*' } });
   expect(rows[0]!.deletedAt).toBeUndefined();
@@ -182,16 +169,16 @@ test('teach mode: pick the fields of an unknown help desk page, save, and the ti
   await page.reload();
   await waitFor(async () => ((await reread(tabId).catch(() => null)) as { ok?: boolean } | null)?.ok, 15_000, 'the content script after reload');
   expect((await ticketRow('CS-4711'))?.source?.reader).toBe('teach');
-  const other = `${demo.url}/desk/cases/4712`;
+  const other = `${env.demo.url}/desk/cases/4712`;
   await page.goto(other);
   const second = await waitFor(() => ticketRow('CS-4712'), 15_000, 'CS-4712 read by the mapping');
   expect(second).toMatchObject({ companyName: 'Northwind Traders', priority: 'P3', status: 'In progress', source: { reader: 'teach', url: other } });
 
   // Deleted (as Options does): the next case is no longer read.
-  expect(await sendFromExtension(ext, { type: 'mapping.delete', host: '127.0.0.1', pageType: 'ticket' })).toMatchObject({ ok: true });
-  const deleted = (await readTable<MappingRowShape>(ext, 'mappings')).find((m) => m.id === '127.0.0.1:ticket');
+  expect(await sendFromExtension(env.ext, { type: 'mapping.delete', host: '127.0.0.1', pageType: 'ticket' })).toMatchObject({ ok: true });
+  const deleted = (await readTable<MappingRowShape>(env.ext, 'mappings')).find((m) => m.id === '127.0.0.1:ticket');
   expect(deleted?.deletedAt).toBeTruthy();
-  const third = `${demo.url}/desk/cases/4713`;
+  const third = `${env.demo.url}/desk/cases/4713`;
   await page.goto(third);
   const thirdTab = await tabIdOf(third);
   await waitFor(async () => ((await reread(thirdTab).catch(() => null)) as { ok?: boolean } | null)?.ok, 15_000, 'the content script on CS-4713');
