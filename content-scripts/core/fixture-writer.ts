@@ -19,6 +19,8 @@ export interface FixtureSpec {
   observations: Record<string, unknown>[];
   missing?: string[];
   warnings?: string[];
+  /** SLA definition pages: the targets they list (`PageReading.slaTargets`). */
+  slaTargets?: unknown[];
 }
 
 export function writeFixture(dir: string, adapter: string, f: FixtureSpec): void {
@@ -36,6 +38,7 @@ export function writeFixture(dir: string, adapter: string, f: FixtureSpec): void
       observations: f.missing?.length ? [] : f.observations,
       missing: f.missing ?? [],
       warnings: f.warnings ?? [],
+      ...(f.slaTargets ? { slaTargets: f.slaTargets } : {}),
     },
   };
   writeFileSync(join(dir, `${f.name}.expected.json`), `${JSON.stringify(expected, null, 2)}\n`);
