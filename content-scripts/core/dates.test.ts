@@ -1,3 +1,4 @@
+import { mulberry32 } from '../../sample/generate';
 import { tzOffset } from '@date-fns/tz';
 import { describe, expect, it } from 'vitest';
 import { formatInstant, inferDateOrder, localeDateOrder, parsePsaCalendarDate, parsePsaDate, parsePsaDateTime, wallTimeToEpoch } from './dates';
@@ -211,16 +212,7 @@ function refFormatInstant(epochMs: number, timeZone: string): string | undefined
 }
 
 /** Deterministic PRNG (mulberry32) so a failure reproduces. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+const rng = mulberry32;
 
 describe('wallTimeToEpoch / formatInstant — cached offsets give the Intl results exactly', () => {
   const from = Date.UTC(2025, 0, 1);
