@@ -3,6 +3,7 @@
  * tiles, portfolio heatmap, watchlists, trends, security-program calendar. All page text is rendered
  * as React text nodes (never HTML).
  */
+import { SectionNav } from '../SectionNav';
 import type { MetronomeConfig } from '../../engine/config';
 import type { DashboardConfig } from '../../ui/dashboard/config';
 import type { DashboardModel } from '../../ui/dashboard/dashboard';
@@ -49,15 +50,7 @@ export function DashboardView({ model, portfolio, config, dash, now, sample, sel
           {portfolio.accounts.length} {portfolio.accounts.length === 1 ? 'account' : 'accounts'}
           {sample ? ' (sample portfolio loaded)' : ''} · as of {fmtDateTime(now.toISOString(), tz)} ({tz})
         </p>
-        <nav aria-label="Dashboard sections">
-          <ul className="dash__nav">
-            {SECTIONS.map(([id, label]) => (
-              <li key={id}>
-                <a href={`#${id}`}>{label}</a>
-              </li>
-            ))}
-          </ul>
-        </nav>
+        <SectionNav label="Dashboard sections" sections={SECTIONS} className="dash__nav" />
       </header>
 
       <section id="kpis" aria-labelledby="kpis-h">

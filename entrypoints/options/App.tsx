@@ -4,6 +4,7 @@
  * IndexedDB (live queries); every write is a message to the background, except the backup
  * download, which reads the database directly (`exportBundle`).
  */
+import { SectionNav } from '../../components/SectionNav';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback } from 'react';
 import { BackupSection } from '../../components/options/BackupSection';
@@ -59,15 +60,7 @@ function OptionsPage() {
       <header className="options__header">
         <h1>Metronome options</h1>
         <p className="muted">Everything here stays in this browser.</p>
-        <nav aria-label="Options sections">
-          <ul>
-            {SECTIONS.map(([id, label]) => (
-              <li key={id}>
-                <a href={`#${id}`}>{label}</a>
-              </li>
-            ))}
-          </ul>
-        </nav>
+        <SectionNav label="Options sections" sections={SECTIONS} />
       </header>
       <main>
         <div id="sites">
