@@ -4,7 +4,7 @@
  * complete overrides in `settings.config`. The background's answer decides: its `path: reason`
  * errors are shown beside the fields and nothing is claimed saved unless it replied ok.
  */
-import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { ConfigError, MetronomeConfig } from '../../engine/config';
 import {
   claimedPaths,
@@ -379,35 +379,33 @@ function DmiEditor({ draft, defaults, errors, onChange, onInvalid, invalidPaths 
   );
   return (
     <>
-      <table className="grid">
-        <caption>DMI insight weights (1–5)</caption>
-        <thead>
-          <tr>
-            <th scope="col">Insight</th>
-            <th scope="col">Weight</th>
-            <th scope="col">Default</th>
-            <th scope="col">
-              <span className="visually-hidden">Reset</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>{adoption.insights.map((ins, i) => row(`health.adoption.insights.${i}.weight`, ins.label))}</tbody>
-      </table>
-      <table className="grid">
-        <caption>Fix-first gates: coverage strictly below (%)</caption>
-        <thead>
-          <tr>
-            <th scope="col">Insight</th>
-            <th scope="col">Below</th>
-            <th scope="col">Default</th>
-            <th scope="col">
-              <span className="visually-hidden">Reset</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>{adoption.fixFirst.map((g, i) => row(`health.adoption.fixFirst.${i}.below`, labelOf(g.insight)))}</tbody>
-      </table>
+      <InsightTable caption="DMI insight weights (1–5)" valueHeader="Weight">
+        {adoption.insights.map((ins, i) => row(`health.adoption.insights.${i}.weight`, ins.label))}
+      </InsightTable>
+      <InsightTable caption="Fix-first gates: coverage strictly below (%)" valueHeader="Below">
+        {adoption.fixFirst.map((g, i) => row(`health.adoption.fixFirst.${i}.below`, labelOf(g.insight)))}
+      </InsightTable>
       <FieldErrors id="cfg-dmi-err" errors={listErrors} />
     </>
+  );
+}
+
+/** A per-insight table of numbers: insight, value, default, reset. */
+function InsightTable({ caption, valueHeader, children }: { caption: string; valueHeader: string; children: ReactNode }) {
+  return (
+    <table className="grid">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Insight</th>
+          <th scope="col">{valueHeader}</th>
+          <th scope="col">Default</th>
+          <th scope="col">
+            <span className="visually-hidden">Reset</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>{children}</tbody>
+    </table>
   );
 }
