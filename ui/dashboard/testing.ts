@@ -1,7 +1,8 @@
 /** Hand-built rows for the dashboard's tests (and its render test): small, explicit, valid. */
-import { DIMENSIONS, type Colour, type Cta, type Dimension, type DimensionResult, type MonthlySnapshot, type Overall } from '../../engine/model';
+import { DIMENSIONS, type Colour, type Cta, type Dimension, type MonthlySnapshot } from '../../engine/model';
 import type { Account, DecisionSignal, MeetingSignal, Segment, Source } from '../../engine/signals';
 import type { HealthRow } from '../../storage/records';
+import { makeHealth } from '../../engine/triggers/testing';
 import { buildPortfolio, type Portfolio, type PortfolioInput } from './portfolio';
 
 export const NOW = new Date('2026-11-18T15:00:00Z');
@@ -26,45 +27,14 @@ export function acct(id: string, over: Partial<Account> = {}): Account {
 
 export type Colours = Partial<Record<Dimension, Colour>>;
 
-function dim(dimension: Dimension, colour: Colour): DimensionResult {
-  return {
-    dimension,
-    score: colour === 'nodata' ? null : colour === 'green' ? 90 : colour === 'yellow' ? 70 : 40,
-    colour,
-    reason: '',
-    drivers: [],
-    missing: [],
-    stale: [],
-    freshestAt: null,
-    windowStart: '2026-05-22T00:00:00Z',
-    windowEnd: '2026-11-18T15:00:00Z',
-  };
-}
+const SCORE_OF: Record<Colour, number | null> = { green: 90, yellow: 70, red: 40, nodata: null };
 
+/** A stored health row (the engine's test health, as of NOW) with these dimension colours. */
 export function health(accountId: string, over: Partial<HealthRow> & { colours?: Colours; seg?: Segment } = {}): HealthRow {
   const { colours = {}, seg = 'C', ...rest } = over;
-  const dimensions = Object.fromEntries(DIMENSIONS.map((d) => [d, dim(d, colours[d] ?? 'nodata')])) as Record<Dimension, DimensionResult>;
-  return {
-    accountId,
-    asOf: '2026-11-18T15:00:00Z',
-    configVersion: 1,
-    segment: { segment: seg, assumed: false, overridden: false, computed: seg, goalLevel: 2, mrrBand: null },
-    dimensions,
-    composite: null,
-    overall: 'insufficient' as Overall,
-    overallReason: '',
-    renewalConfidence: 'unknown',
-    renewalReason: '',
-    atRisk: { flag: false, reasons: [] },
-    gates: { expansion: { experience: false, adoption: false, engagement: false, quality: false, alignment: false }, expansionReasons: [], fixFirst: false, fixFirstReasons: [] },
-    consecutiveMisses: 0,
-    lastStrategicMeetingAt: null,
-    nextStrategicMeetingDue: null,
-    execSponsorLastSeenAt: null,
-    freshestAt: null,
-    updatedAt: '2026-11-18T15:00:00Z',
-    ...rest,
-  };
+  const dims = Object.fromEntries(DIMENSIONS.map((d) => [d, { colour: colours[d] ?? 'nodata', score: SCORE_OF[colours[d] ?? 'nodata'] }]));
+  const h = makeHealth({ asOf: NOW.toISOString().replace('.000Z', 'Z'), segment: seg, accountId, dims });
+  return { ...h, segment: { ...h.segment, goalLevel: 2 }, updatedAt: NOW.toISOString().replace('.000Z', 'Z'), ...rest };
 }
 
 export function snapshot(accountId: string, month: string, colours: Colours, seg: Segment = 'C'): MonthlySnapshot {
