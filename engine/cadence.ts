@@ -30,6 +30,8 @@ export interface ExpectedMeeting {
 
 export interface CadenceState {
   expected: ExpectedMeeting[];
+  /** `expected[i].dueAt` in ms, when the producer kept it (saves re-parsing in every dimension). */
+  dueMs?: readonly number[];
   consecutiveMisses: number;
   lastHeldAt: string | null;
   nextDueAt: string | null;
@@ -195,6 +197,7 @@ export function cadenceState(
   const lastHeld = held[held.length - 1];
   return {
     expected,
+    dueMs,
     consecutiveMisses: misses,
     lastHeldAt: lastHeld ? iso(lastHeld.at) : null,
     nextDueAt,

@@ -119,7 +119,7 @@ export interface GateState {
  */
 export function expansionGate(
   dimension: Dimension,
-  months: readonly { month: string; colour: Colour }[],
+  months: readonly { month: string; colour: Colour; /** Precomputed: this month directly follows the previous one. */ follows?: boolean }[],
   config: MetronomeConfig,
   decisionMeetingAfter?: (ms: number) => boolean,
 ): GateState {
@@ -131,7 +131,7 @@ export function expansionGate(
   let run = 0;
   let prev: string | null = null;
   for (const m of months) {
-    if (prev !== null && m.month !== addMonthsKey(prev, 1)) run = 0;
+    if (prev !== null && !(m.follows ?? m.month === addMonthsKey(prev, 1))) run = 0;
     prev = m.month;
     if (m.colour === 'red') {
       run++;
@@ -167,8 +167,10 @@ export function expansionGates(
   const expansion = {} as Record<Dimension, boolean>;
   const expansionReasons: string[] = [];
   const n = config.health.gates.consecutiveReds;
+  // One month list, its colour rewritten per dimension (this runs for every account in a recompute).
+  const months = sorted.map((s, i) => ({ month: s.month, colour: 'nodata' as Colour, follows: i > 0 && s.month === addMonthsKey(sorted[i - 1]!.month, 1) }));
   for (const d of DIMENSIONS) {
-    const months = sorted.map((s) => ({ month: s.month, colour: s.dimensions[d]?.colour ?? ('nodata' as Colour) }));
+    for (let i = 0; i < sorted.length; i++) months[i]!.colour = sorted[i]!.dimensions[d]?.colour ?? 'nodata';
     const st = expansionGate(d, months, config, decisionMeetingAfter);
     expansion[d] = st.on;
     if (st.on) {

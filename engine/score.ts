@@ -41,6 +41,8 @@ export const DIMENSION_FUNCTIONS: Record<Dimension, (ctx: DimensionContext) => D
   alignment,
 };
 
+const DIMENSION_ENTRIES = Object.entries(DIMENSION_FUNCTIONS) as [Dimension, (c: DimensionContext) => DimensionResult][];
+
 interface Evaluated {
   ctx: DimensionContext;
   dims: Record<Dimension, DimensionResult>;
@@ -54,7 +56,7 @@ function evaluate(input: ScoreInput, asOf: Date, prepared: PreparedSignals): Eva
   const segment = resolveSegment(account, config, input.mrrBand ?? null);
   const ctx = buildContext({ account, signals: prepared.by, prepared, segment: segment.segment, config, asOf });
   const dims = {} as Record<Dimension, DimensionResult>;
-  for (const [d, fn] of Object.entries(DIMENSION_FUNCTIONS) as [Dimension, (c: DimensionContext) => DimensionResult][]) dims[d] = fn(ctx);
+  for (const [d, fn] of DIMENSION_ENTRIES) dims[d] = fn(ctx);
   const composite = compositeScore(dims, segment.segment, config);
   return { ctx, dims, composite, overall: overallColour(dims, composite, segment.segment, config), segment };
 }
@@ -157,7 +159,8 @@ export function monthsToFreeze(
   const current = monthKey(asOf.getTime(), tz);
   const first = monthKey(parseInstant(account.firstSeenAt), tz);
   const earliest = addMonthsKey(current, -maxMonths);
-  const have = new Set(existing.filter((s) => !s.deletedAt).map((s) => s.month));
+  const have = new Set<string>();
+  for (const s of existing) if (!s.deletedAt) have.add(s.month);
   const out: string[] = [];
   for (let m = first > earliest ? first : earliest; m < current; m = addMonthsKey(m, 1)) if (!have.has(m)) out.push(m);
   return out;

@@ -5,7 +5,7 @@
 import type { Edges } from '../config/health';
 import type { Colour, Dimension, DimensionResult, Driver, SourceRef } from '../model';
 import type { Signal } from '../signals';
-import { parseInstant } from '../time/zoned';
+import { iso, parseInstant } from '../time/zoned';
 import type { DimensionContext } from './context';
 
 export function sourceRef(s: Signal): SourceRef {
@@ -59,14 +59,16 @@ export function freshest(ctx: DimensionContext, signals: readonly Signal[]): str
     const ms = ctx.observedMs(s);
     if (ms > bestMs) bestMs = ms;
   }
-  return bestMs === -Infinity ? null : new Date(bestMs).toISOString();
+  return bestMs === -Infinity ? null : iso(bestMs);
 }
 
 /** The meetings (held or logged missed) behind the expected meetings due in the window. */
 export function cadenceSourcesIn(ctx: DimensionContext, windowStart: number): Signal[] {
   const ids = new Set<string>();
-  for (const x of ctx.cadence.expected) {
-    if (x.status === 'upcoming' || parseInstant(x.dueAt) < windowStart) continue;
+  const { expected, dueMs } = ctx.cadence;
+  for (let i = 0; i < expected.length; i++) {
+    const x = expected[i]!;
+    if (x.status === 'upcoming' || (dueMs ? dueMs[i]! : parseInstant(x.dueAt)) < windowStart) continue;
     const id = x.heldMeetingId ?? x.missedMeetingId;
     if (id) ids.add(id);
   }
@@ -139,7 +141,7 @@ export function result(
     missing: drivers.filter((d) => d.missing).map((d) => d.label),
     stale: drivers.filter((d) => d.staleSince !== undefined).map((d) => d.label),
     freshestAt: freshest(ctx, fed),
-    windowStart: new Date(windowStart).toISOString(),
-    windowEnd: new Date(ctx.windowEnd).toISOString(),
+    windowStart: iso(windowStart),
+    windowEnd: iso(ctx.windowEnd),
   };
 }

@@ -19,7 +19,7 @@ import { monthEnd, monthKey, monthStart, parseInstant, previousMonthKey } from '
 import { buildCta, DAY_MS, earlier, fmtDay, fmtDays, makeContext, type TriggerContext, type TriggerInput } from './context';
 import { datedPeriod } from './ids';
 import { missStreak } from './missed';
-import { latestDecisions } from './proposals';
+import { latestDecisionRecs } from './proposals';
 
 export const AT_RISK_TRIGGERS = { savePlan: 'atRisk', escalation: 'atRiskEscalation' } as const;
 
@@ -136,18 +136,16 @@ function computeAtRiskReasons(ctx: TriggerContext): AtRiskReason[] {
   }
 
   // Alignment: proposal stale with no decision.
-  const decisions = latestDecisions(ctx.by.decision);
-  const pending = decisions
-    .filter((d) => d.status === 'pending' && !d.otherAction && parseInstant(d.proposedAt) <= t)
-    .sort((a, b) => parseInstant(a.proposedAt) - parseInstant(b.proposedAt));
-  const stale = pending.filter((d) => addCalendarDays(new Date(d.proposedAt), det.proposalStaleDays, ctx.tz).getTime() < t);
+  const decisions = latestDecisionRecs(ctx);
+  const pending = decisions.filter((r) => r.s.status === 'pending' && !r.s.otherAction && r.proposed <= t).sort((a, b) => a.proposed - b.proposed);
+  const stale = pending.filter((r) => addCalendarDays(new Date(r.proposed), det.proposalStaleDays, ctx.tz).getTime() < t);
   const oldest = stale[0];
   if (oldest) {
-    const age = Math.floor((t - parseInstant(oldest.proposedAt)) / DAY_MS);
+    const age = Math.floor((t - oldest.proposed) / DAY_MS);
     raw.push({
       key: 'proposalStale',
-      text: `proposal "${oldest.title}" pending ${age} days (proposed ${fmtDay(parseInstant(oldest.proposedAt), ctx)})${stale.length > 1 ? ` and ${stale.length - 1} more` : ''}`,
-      since: addCalendarDays(new Date(oldest.proposedAt), det.proposalStaleDays, ctx.tz),
+      text: `proposal "${oldest.s.title}" pending ${age} days (proposed ${fmtDay(oldest.proposed, ctx)})${stale.length > 1 ? ` and ${stale.length - 1} more` : ''}`,
+      since: addCalendarDays(new Date(oldest.proposed), det.proposalStaleDays, ctx.tz),
     });
   }
 
@@ -207,15 +205,15 @@ function computeAtRiskReasons(ctx: TriggerContext): AtRiskReason[] {
   // Alignment: decline reason relevance/timing recurring.
   const declineFrom = t - det.declineWindowDays * DAY_MS;
   const declines = decisions
-    .filter((d) => d.status === 'no' && d.decidedAt && (d.declineReason === 'relevance' || d.declineReason === 'timing'))
-    .filter((d) => parseInstant(d.decidedAt!) > declineFrom && parseInstant(d.decidedAt!) <= t)
-    .sort((a, b) => parseInstant(a.decidedAt!) - parseInstant(b.decidedAt!));
+    .filter((r) => r.s.status === 'no' && r.s.decidedAt && (r.s.declineReason === 'relevance' || r.s.declineReason === 'timing'))
+    .filter((r) => r.decided > declineFrom && r.decided <= t)
+    .sort((a, b) => a.decided - b.decided);
   const nthDecline = declines[det.declineRecurringCount - 1];
   if (nthDecline) {
     raw.push({
       key: 'declineRecurring',
-      text: `${declines.length} proposals declined for relevance/timing in ${det.declineWindowDays} days (${fmtDays(declines.map((d) => parseInstant(d.decidedAt!)), ctx)})`,
-      since: new Date(nthDecline.decidedAt!),
+      text: `${declines.length} proposals declined for relevance/timing in ${det.declineWindowDays} days (${fmtDays(declines.map((r) => r.decided), ctx)})`,
+      since: new Date(nthDecline.decided),
     });
   }
 

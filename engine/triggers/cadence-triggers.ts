@@ -9,12 +9,11 @@
  * day before") and never before the account was first seen; they stay open until the date passes.
  */
 import type { CtaSpec } from '../model';
-import { addCalendarDays, localDate, startOfDate } from '../time/business';
-import { parseInstant } from '../time/zoned';
+import { addCalendarDays, startOfDate } from '../time/business';
 import { buildCta, DAY_MS, earlier, fmtDay, later, pct, type TriggerContext } from './context';
 import { datedPeriod, monthPeriod, recordPeriod } from './ids';
 import { missStreak } from './missed';
-import { latestDecisions } from './proposals';
+import { latestDecisionRecs } from './proposals';
 
 export const CADENCE_TRIGGERS = {
   renewal: 'renewal',
@@ -26,13 +25,30 @@ export const CADENCE_TRIGGERS = {
 } as const;
 
 const firstSeen = (ctx: TriggerContext) => new Date(ctx.account.firstSeenAt);
+
+/** Midnight UTC of a `yyyy-MM-dd` date (NaN for any other shape). */
+function utcDayMs(ymd: string): number {
+  if (ymd.length !== 10 || ymd.charCodeAt(4) !== 45 || ymd.charCodeAt(7) !== 45) return NaN;
+  return Date.UTC(Number(ymd.slice(0, 4)), Number(ymd.slice(5, 7)) - 1, Number(ymd.slice(8, 10)));
+}
+
+/**
+ * Cheap pre-check for a date trigger open from `offsetDays` before the day through the day itself:
+ * false when `t` is more than a day (any UTC offset, any DST change) outside that span, so most
+ * accounts skip the time-zone arithmetic; true means "check exactly".
+ */
+function nearDateWindow(t: number, ymd: string, offsetDays: number): boolean {
+  const day = utcDayMs(ymd);
+  if (day !== day) return true;
+  return t >= day + (Math.min(offsetDays, 0) - 1) * DAY_MS && t < day + (Math.max(offsetDays, 0) + 2) * DAY_MS;
+}
 const offsetLabel = (days: number) => `T${days < 0 ? '−' : '+'}${Math.abs(days)} d`;
 
 /** CAD-1: from renewal + offsetDays (local midnight) through the renewal day. */
 export function renewalTrigger(ctx: TriggerContext): CtaSpec[] {
   const play = ctx.config.triggers.cadence.renewal;
   const renewal = ctx.account.renewalDate ?? ctx.account.agreement?.end;
-  if (!play.enabled || !renewal) return [];
+  if (!play.enabled || !renewal || !nearDateWindow(ctx.asOf.getTime(), renewal, play.offsetDays)) return [];
   const renewalStart = startOfDate(renewal, ctx.tz);
   const fireDay = addCalendarDays(renewalStart, play.offsetDays, ctx.tz);
   const windowEnd = addCalendarDays(renewalStart, 1, ctx.tz);
@@ -62,10 +78,12 @@ export function fiscalYearEndTrigger(ctx: TriggerContext): CtaSpec[] {
   const play = ctx.config.triggers.cadence.fiscalYearEnd;
   const fye = ctx.account.fiscalYearEnd;
   if (!play.enabled || !fye) return [];
-  const year = Number(localDate(ctx.asOf, ctx.tz).slice(0, 4));
   const t = ctx.asOf.getTime();
-  for (const y of [year - 1, year, year + 1]) {
+  // The local year is the UTC year ± 1 (offsets stay within ±14 h).
+  const year = new Date(t).getUTCFullYear();
+  for (const y of [year - 2, year - 1, year, year + 1, year + 2]) {
     const ymd = fiscalYearEndDate(fye, y);
+    if (!nearDateWindow(t, ymd, play.offsetDays)) continue;
     const fyeStart = startOfDate(ymd, ctx.tz);
     const fireDay = addCalendarDays(fyeStart, play.offsetDays, ctx.tz);
     if (t < fireDay.getTime() || t >= addCalendarDays(fyeStart, 1, ctx.tz).getTime()) continue;
@@ -83,6 +101,11 @@ export function fiscalYearEndTrigger(ctx: TriggerContext): CtaSpec[] {
   return [];
 }
 
+/** A meeting of this type held at or after `fromMs` (any time, as the stored record says). */
+function heldSince(ctx: TriggerContext, type: string, fromMs: number): boolean {
+  return ctx.prepared.meetings.some((r) => r.s.status === 'held' && r.s.type === type && r.s.heldAt !== undefined && r.s.heldAt !== '' && r.held >= fromMs);
+}
+
 /**
  * CAD-3: each assessment completed recently without a Roadmap meeting held since → roadmap review
  * due by completion + withinDays. Stays visible for `eventLookbackDays` after it falls due.
@@ -94,12 +117,11 @@ export function assessmentRoadmapTriggers(ctx: TriggerContext): CtaSpec[] {
   const horizonMs = (play.withinDays + ctx.config.triggers.eventLookbackDays) * DAY_MS;
   const out: CtaSpec[] = [];
   const seen = new Set<string>();
-  for (const a of [...ctx.by.assessment].sort((x, y) => parseInstant(x.completedAt) - parseInstant(y.completedAt))) {
+  for (const { s: a, at: done } of [...ctx.prepared.assessments].sort((x, y) => x.at - y.at)) {
     if (seen.has(a.assessmentId)) continue;
     seen.add(a.assessmentId);
-    const done = parseInstant(a.completedAt);
     if (done > t || t - done > horizonMs) continue;
-    const reviewed = ctx.by.meeting.some((m) => m.status === 'held' && m.type === 'Roadmap' && m.heldAt && parseInstant(m.heldAt) >= done);
+    const reviewed = heldSince(ctx, 'Roadmap', done);
     if (reviewed) continue;
     const completed = new Date(done);
     out.push(
@@ -124,18 +146,17 @@ export function initiativeKickoffTriggers(ctx: TriggerContext): CtaSpec[] {
   const play = ctx.config.triggers.cadence.initiativeKickoff;
   if (!play.enabled) return [];
   const t = ctx.asOf.getTime();
-  const latest = new Map<string, (typeof ctx.by.initiative)[number]>();
-  for (const s of ctx.by.initiative) {
-    if (parseInstant(s.changedAt) > t) continue;
-    const prev = latest.get(s.initiativeId);
-    if (!prev || parseInstant(s.changedAt) > parseInstant(prev.changedAt)) latest.set(s.initiativeId, s);
+  const latest = new Map<string, (typeof ctx.prepared.initiatives)[number]>();
+  for (const r of ctx.prepared.initiatives) {
+    if (r.at > t) continue;
+    const prev = latest.get(r.s.initiativeId);
+    if (!prev || r.at > prev.at) latest.set(r.s.initiativeId, r);
   }
   const out: CtaSpec[] = [];
-  for (const s of latest.values()) {
+  for (const { s, at: approved } of latest.values()) {
     if (s.stage !== 'approved') continue;
-    const approved = parseInstant(s.changedAt);
     if (t - approved > play.lookbackDays * DAY_MS) continue;
-    const kicked = ctx.by.meeting.some((m) => m.status === 'held' && m.type === 'Kick-off' && m.heldAt && parseInstant(m.heldAt) >= approved);
+    const kicked = heldSince(ctx, 'Kick-off', approved);
     if (kicked) continue;
     out.push(
       buildCta(ctx, play, {
@@ -195,20 +216,18 @@ export function engagementDropTrigger(
     }
   }
 
-  const decisions = (opts.proposalResetCoversDrought ? [] : latestDecisions(ctx.by.decision)).filter((d) => !d.otherAction && parseInstant(d.proposedAt) <= t);
-  const pending = decisions.filter((d) => d.status === 'pending').sort((a, b) => parseInstant(a.proposedAt) - parseInstant(b.proposedAt));
+  const decisions = (opts.proposalResetCoversDrought ? [] : latestDecisionRecs(ctx)).filter((r) => !r.s.otherAction && r.proposed <= t);
+  const pending = decisions.filter((r) => r.s.status === 'pending').sort((a, b) => a.proposed - b.proposed);
   const oldest = pending[0];
   if (oldest) {
-    const lastDecided = Math.max(
-      -Infinity,
-      ...decisions.filter((d) => d.status !== 'pending' && d.decidedAt && parseInstant(d.decidedAt) <= t).map((d) => parseInstant(d.decidedAt!)),
-    );
-    const from = Math.max(parseInstant(oldest.proposedAt), lastDecided);
+    let lastDecided = -Infinity;
+    for (const r of decisions) if (r.s.status !== 'pending' && r.s.decidedAt && r.decided <= t && r.decided > lastDecided) lastDecided = r.decided;
+    const from = Math.max(oldest.proposed, lastDecided);
     const since = addCalendarDays(new Date(from), play.noDecisionDays, ctx.tz);
     if (since.getTime() <= t) {
       sinces.push(since);
       const lastText = Number.isFinite(lastDecided) ? `last decision ${fmtDay(lastDecided, ctx)}` : 'no decision logged yet';
-      parts.push(`no decision in ${play.noDecisionDays} days while "${oldest.title}" is pending (${lastText})`);
+      parts.push(`no decision in ${play.noDecisionDays} days while "${oldest.s.title}" is pending (${lastText})`);
     }
   }
 

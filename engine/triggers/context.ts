@@ -34,13 +34,20 @@ export interface TriggerContext extends TriggerInput {
   by: SignalsByKind;
   prepared: PreparedSignals;
   /** Results several families share, computed once per context (see missStreak, atRiskReasons). */
-  memo: { streak?: unknown; atRisk?: unknown };
+  memo: { streak?: unknown; atRisk?: unknown; decisions?: unknown };
 }
 
 export function makeContext(input: TriggerInput): TriggerContext {
   const prepared = input.prepared ?? prepareSignals(input.signals);
+  // Fields listed (not spread): one object shape for every context, built once per account.
   return {
-    ...input,
+    account: input.account,
+    signals: input.signals,
+    health: input.health,
+    snapshots: input.snapshots,
+    cadence: input.cadence,
+    config: input.config,
+    asOf: input.asOf,
     segment: input.health.segment.segment,
     tz: input.config.calendar.timeZone,
     by: prepared.by,

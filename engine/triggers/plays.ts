@@ -128,12 +128,12 @@ function cxDown(ctx: TriggerContext): CtaSpec[] {
   if (!play.enabled) return [];
   const t = ctx.asOf.getTime();
   const from = addCalendarDays(ctx.asOf, -ctx.config.triggers.eventLookbackDays, ctx.tz).getTime();
-  const inWindow = (at: string) => parseInstant(at) > from && parseInstant(at) <= t;
+  const inWindow = (at: number) => at > from && at <= t;
   const checkIn = (at: Date) => fmtDate(addCalendarDays(at, 14, ctx.tz), ctx.tz);
   const out: CtaSpec[] = [];
-  for (const p of ctx.by.pulse) {
-    if (!(p.score < play.negativePulseBelow) || !inWindow(p.at)) continue;
-    const at = new Date(p.at);
+  for (const { s: p, at: pulseAt } of ctx.prepared.pulses) {
+    if (!(p.score < play.negativePulseBelow) || !inWindow(pulseAt)) continue;
+    const at = new Date(pulseAt);
     const missing = p.missing?.trim();
     out.push(
       buildCta(ctx, play, {
@@ -146,9 +146,9 @@ function cxDown(ctx: TriggerContext): CtaSpec[] {
       }),
     );
   }
-  for (const c of ctx.by.complaint) {
-    if (!inWindow(c.at)) continue;
-    const at = new Date(c.at);
+  for (const { s: c, at: complaintAt } of ctx.prepared.complaints) {
+    if (!inWindow(complaintAt)) continue;
+    const at = new Date(complaintAt);
     out.push(
       buildCta(ctx, play, {
         trigger: PLAY_TRIGGERS.cxDown,
@@ -185,9 +185,9 @@ function alignmentLow(ctx: TriggerContext): CtaSpec[] {
   if (!play.enabled || dim?.colour === 'red') return []; // Red has its own plays
   const start = monthStart(ctx);
   const t = ctx.asOf.getTime();
-  const relevance = ctx.by.complaint
-    .filter((c) => c.rootCause === 'Relevance' && parseInstant(c.at) >= start.getTime() && parseInstant(c.at) <= t)
-    .sort((a, b) => parseInstant(a.at) - parseInstant(b.at));
+  const relevance = ctx.prepared.complaints
+    .filter((r) => r.s.rootCause === 'Relevance' && r.at >= start.getTime() && r.at <= t)
+    .sort((a, b) => a.at - b.at);
   const parts: string[] = [];
   const sinces: Date[] = [];
   if (dim?.colour === 'yellow') {
@@ -196,7 +196,7 @@ function alignmentLow(ctx: TriggerContext): CtaSpec[] {
   }
   const first = relevance[0];
   if (first) {
-    parts.push(`${relevance.length} complaint(s) tagged Relevance this month (first ${fmtDay(parseInstant(first.at), ctx)})`);
+    parts.push(`${relevance.length} complaint(s) tagged Relevance this month (first ${fmtDay(first.at, ctx)})`);
     sinces.push(new Date(first.at));
   }
   if (sinces.length === 0) return [];
@@ -252,8 +252,7 @@ function stakeholderChange(ctx: TriggerContext): CtaSpec[] {
   const from = addCalendarDays(ctx.asOf, -ctx.config.triggers.eventLookbackDays, ctx.tz).getTime();
   const verbs = { joined: 'joined', left: 'left', 'role-changed': 'changed role' } as const;
   const out: CtaSpec[] = [];
-  for (const s of ctx.by.stakeholderChange) {
-    const at = parseInstant(s.at);
+  for (const { s, at } of ctx.prepared.stakeholderChanges) {
     if (at <= from || at > t || (play.execOnly && !s.exec)) continue;
     const who = s.title ? `${s.name} (${s.title})` : s.name;
     out.push(

@@ -6,6 +6,7 @@
  * never move between runs. A decided proposal (yes/no) stops both.
  */
 import type { CtaSpec } from '../model';
+import type { DecisionRec } from '../prepared';
 import type { DecisionSignal } from '../signals';
 import { addCalendarDays } from '../time/business';
 import { parseInstant } from '../time/zoned';
@@ -24,15 +25,32 @@ export function latestDecisions(decisions: readonly DecisionSignal[]): DecisionS
   return [...byId.values()];
 }
 
+/**
+ * `latestDecisions` over the context's prepared records (instants already parsed), computed once per
+ * context: the at-risk, engagement-drop and proposal families all read it.
+ */
+export function latestDecisionRecs(ctx: TriggerContext): readonly DecisionRec[] {
+  if (ctx.memo.decisions) return ctx.memo.decisions as DecisionRec[];
+  const byId = new Map<string, DecisionRec>();
+  const observed = ctx.prepared.observedMs;
+  for (const r of ctx.prepared.decisions) {
+    const prev = byId.get(r.s.decisionId);
+    if (!prev || observed(r.s) >= observed(prev.s)) byId.set(r.s.decisionId, r);
+  }
+  const out = [...byId.values()];
+  ctx.memo.decisions = out;
+  return out;
+}
+
 export function proposalAgingTriggers(ctx: TriggerContext): CtaSpec[] {
   const cfg = ctx.config.triggers.proposals;
   const t = ctx.asOf.getTime();
   const out: CtaSpec[] = [];
-  const pending = latestDecisions(ctx.by.decision)
-    .filter((d) => d.status === 'pending' && !d.otherAction && parseInstant(d.proposedAt) <= t)
-    .sort((a, b) => parseInstant(a.proposedAt) - parseInstant(b.proposedAt) || a.decisionId.localeCompare(b.decisionId));
-  for (const d of pending) {
-    const proposed = new Date(d.proposedAt);
+  const pending = latestDecisionRecs(ctx)
+    .filter((r) => r.s.status === 'pending' && !r.s.otherAction && r.proposed <= t)
+    .sort((a, b) => a.proposed - b.proposed || a.s.decisionId.localeCompare(b.s.decisionId));
+  for (const { s: d, proposed: proposedMs } of pending) {
+    const proposed = new Date(proposedMs);
     const age = Math.floor((t - proposed.getTime()) / DAY_MS);
     const period = recordPeriod('decision', d.decisionId);
     const vars = { proposal: d.title };
