@@ -135,11 +135,10 @@ export function prepareSignals(signals: readonly Signal[] | SignalsByKind, ticke
     // One pass: group by kind and parse each signal's instants.
     for (const s of signals as readonly Signal[]) {
       if (s.deletedAt) continue;
-      (p.by[s.kind] as Signal[]).push(s);
-      add(p, s, before);
+      add(p, s, before, true);
     }
   } else {
-    for (const list of Object.values(p.by) as Signal[][]) for (const s of list) add(p, s, before);
+    for (const list of Object.values(p.by) as Signal[][]) for (const s of list) add(p, s, before, false);
   }
   return p;
 }
@@ -153,43 +152,62 @@ function settledBefore(t: TicketSignal, before: string): boolean {
   );
 }
 
-function add(p: PreparedSignals, s: Signal, before: string): void {
+/** Record one signal (and, when `group`, add it to its kind's list: one typed push per case, no keyed lookup). */
+function add(p: PreparedSignals, s: Signal, before: string, group: boolean): void {
+  const by = p.by;
   switch (s.kind) {
     case 'ticket':
+      if (group) by.ticket.push(s);
       if (settledBefore(s, before)) p.ticketsBeforeHorizon.push(s);
       else p.tickets.push({ s, opened: parseInstant(s.openedAt), closed: opt(s.closedAt), resolved: s.closedAt === undefined ? opt(s.resolvedAt) : NaN });
       break;
     case 'meeting':
+      if (group) by.meeting.push(s);
       p.meetings.push({ s, held: opt(s.heldAt), ended: opt(s.endedAt), recap: opt(s.recapSentAt), planned: opt(s.plannedFor) });
       break;
     case 'pulse':
+      if (group) by.pulse.push(s);
       p.pulses.push({ s, at: parseInstant(s.at) });
       break;
     case 'complaint':
+      if (group) by.complaint.push(s);
       p.complaints.push({ s, at: parseInstant(s.at) });
       break;
     case 'decision':
+      if (group) by.decision.push(s);
       p.decisions.push({ s, proposed: parseInstant(s.proposedAt), decided: opt(s.decidedAt) });
       break;
     case 'milestone':
+      if (group) by.milestone.push(s);
       p.milestones.push({ s, due: parseInstant(s.dueAt), completed: opt(s.completedAt) });
       break;
     case 'stakeholderChange':
+      if (group) by.stakeholderChange.push(s);
       p.stakeholderChanges.push({ s, at: parseInstant(s.at) });
       break;
     case 'execSeen':
+      if (group) by.execSeen.push(s);
       p.execSeen.push({ s, at: parseInstant(s.at) });
       break;
     case 'assessment':
+      if (group) by.assessment.push(s);
       p.assessments.push({ s, at: parseInstant(s.completedAt) });
       break;
     case 'initiative':
+      if (group) by.initiative.push(s);
       p.initiatives.push({ s, at: parseInstant(s.changedAt) });
       break;
     case 'adoption':
+      if (group) by.adoption.push(s);
       p.adoption.push({ s, at: p.observedMs(s) });
       break;
     case 'accountFacts':
+      if (group) by.accountFacts.push(s);
       break;
+    default: {
+      // A new signal kind must be grouped and prepared here: this line stops compiling until it is.
+      const unhandled: never = s;
+      void unhandled;
+    }
   }
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Signal } from '../../engine/signals';
 import { generatePortfolio } from '../../sample/generate';
-import { benchMarkdown, engineSection, formatBenchTable, median, repeat, runBench, singlePass, type BenchOptions, type BenchSection } from './bench';
+import { benchMarkdown, engineSection, formatBenchTable, interleaved, median, repeat, runBench, singlePass, type BenchOptions, type BenchSection } from './bench';
 
 const base: Omit<BenchOptions, 'log'> = {
   sizes: [6],
@@ -24,6 +24,17 @@ describe('bench harness', () => {
     let n = 0;
     expect(repeat(() => void n++, 10_000, 3)).toHaveLength(3);
     expect(repeat(() => { const t = performance.now(); while (performance.now() - t < 5); }, 1, 5)).toHaveLength(1);
+  });
+
+  it('interleaved: every full run sits between two floor runs, within the run cap and the budget', () => {
+    const order: string[] = [];
+    const r = interleaved(() => void order.push('floor'), () => void order.push('full'), 10_000, 3);
+    expect(order).toEqual(['floor', 'full', 'floor', 'full', 'floor', 'full', 'floor']);
+    expect(r.fullTimes).toHaveLength(3);
+    expect(r.floorTimes).toHaveLength(4);
+    const slow = interleaved(() => {}, () => { const t = performance.now(); while (performance.now() - t < 5); }, 1, 5);
+    expect(slow.fullTimes).toHaveLength(1);
+    expect(slow.floorTimes).toHaveLength(2);
   });
 
   it('the floor groups every signal by account', () => {
