@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDaysInTz, addMonthsKey, daysBetween, monthEnd, monthKey, monthStart, monthToDate, latestInstantAtOrBefore, parseInstant, startOfDayInTz, wholeMonth } from './zoned';
+import { addDaysInTz, addMonthsKey, daysBetween, iso, monthEnd, monthKey, monthStart, monthToDate, latestInstantAtOrBefore, parseInstant, startOfDayInTz, wholeMonth } from './zoned';
 
 const t = (iso: string) => Date.parse(iso);
 const NY = 'America/New_York';
@@ -79,6 +79,23 @@ describe('startOfDayInTz / monthToDate', () => {
   it('month to date: from the 1st (local) to just after asOf', () => {
     const asOf = t('2026-11-17T08:42:00-05:00');
     expect(monthToDate(asOf, NY)).toEqual({ start: t('2026-11-01T00:00:00-04:00'), end: asOf + 1 });
+  });
+});
+
+describe('iso = Date.prototype.toISOString', () => {
+  it('random instants 1000–9999, the range ends, epoch, before 1970, every millisecond digit', () => {
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    const lo = Date.UTC(1000, 0, 1);
+    const hi = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+    const samples = [lo, hi, 0, -1, 1, 999, 1000, Date.UTC(2024, 1, 29, 23, 59, 59, 5), Date.UTC(1969, 11, 31, 23, 59, 59, 990)];
+    for (let i = 0; i < 2000; i++) samples.push(Math.floor(lo + rnd() * (hi - lo)));
+    for (const ms of samples) expect([ms, iso(ms)]).toEqual([ms, new Date(ms).toISOString()]);
+  });
+
+  it('outside 1000–9999 and fractional milliseconds: toISOString itself; invalid instants throw like it', () => {
+    for (const ms of [Date.UTC(999, 11, 31, 23, 59, 59, 999), Date.UTC(10000, 0, 1), -62198755200000, 1.5]) expect(iso(ms)).toBe(new Date(ms).toISOString());
+    expect(() => iso(NaN)).toThrow(RangeError);
   });
 });
 
