@@ -17,7 +17,7 @@ import type { AccountHealth, Dimension, DimensionResult, MonthlySnapshot } from 
 import { resolveSegment } from './segment';
 import { type PreparedSignals, prepareSignals } from './prepared';
 import type { Account, Signal } from './signals';
-import { addMonthsKey, iso, latestInstantAtOrBefore, monthEnd, monthKey, parseInstant, previousMonthKey } from './time/zoned';
+import { iso, latestInstantAtOrBefore, monthEnd, monthIndex, monthKey, monthOfIndex, parseInstant, previousMonthKey } from './time/zoned';
 
 const observedAtOfLive = (s: Signal): string | undefined => (s.deletedAt ? undefined : s.observedAt);
 
@@ -156,12 +156,18 @@ export function monthsToFreeze(
   tz: string,
   maxMonths = 13,
 ): string[] {
-  const current = monthKey(asOf.getTime(), tz);
-  const first = monthKey(parseInstant(account.firstSeenAt), tz);
-  const earliest = addMonthsKey(current, -maxMonths);
-  const have = new Set<string>();
-  for (const s of existing) if (!s.deletedAt) have.add(s.month);
+  // Months as integers (year × 12 + month): this runs for every account in every recompute.
+  const current = monthIndex(monthKey(asOf.getTime(), tz));
+  const first = monthIndex(monthKey(parseInstant(account.firstSeenAt), tz));
+  const from = Math.max(first, current - maxMonths);
+  if (!(from < current)) return [];
+  const have = new Uint8Array(current - from);
+  for (const s of existing) {
+    if (s.deletedAt) continue;
+    const i = monthIndex(s.month) - from;
+    if (i >= 0 && i < have.length) have[i] = 1;
+  }
   const out: string[] = [];
-  for (let m = first > earliest ? first : earliest; m < current; m = addMonthsKey(m, 1)) if (!have.has(m)) out.push(m);
+  for (let i = 0; i < have.length; i++) if (!have[i]) out.push(monthOfIndex(from + i));
   return out;
 }

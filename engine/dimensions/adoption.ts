@@ -25,8 +25,7 @@ export interface LatestInsight {
 export function latestInsights(ctx: DimensionContext): Map<string, LatestInsight> {
   const staleBefore = ctx.windowStart(ctx.config.health.adoption.staleDays[ctx.segment]);
   const out = new Map<string, LatestInsight>();
-  for (const s of ctx.signals.adoption) {
-    const at = ctx.observedMs(s);
+  for (const { s, at } of ctx.prepared.adoption) {
     if (at > ctx.asOfMs) continue;
     const cur = out.get(s.insight);
     if (!cur || at > cur.at) out.set(s.insight, { signal: s, value: s.coveragePct, at, stale: at < staleBefore });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDaysInTz, addMonthsKey, daysBetween, iso, monthEnd, monthKey, monthStart, monthToDate, latestInstantAtOrBefore, parseInstant, startOfDayInTz, wholeMonth } from './zoned';
+import { addDaysInTz, addMonthsKey, daysBetween, iso, monthEnd, monthIndex, monthOfIndex, monthKey, monthStart, monthToDate, latestInstantAtOrBefore, parseInstant, startOfDayInTz, wholeMonth } from './zoned';
 
 const t = (iso: string) => Date.parse(iso);
 const NY = 'America/New_York';
@@ -41,6 +41,16 @@ describe('monthStart / monthEnd', () => {
     expect(wholeMonth('2026-02', 'UTC')).toEqual({ start: t('2026-02-01T00:00:00Z'), end: t('2026-03-01T00:00:00Z') });
     expect(() => monthStart('2026-13', 'UTC')).toThrow();
     expect(() => monthStart('26-01', 'UTC')).toThrow();
+  });
+});
+
+describe('monthIndex / monthOfIndex (months as integers)', () => {
+  it('round-trips and counts months across year ends; anything but yyyy-MM is NaN', () => {
+    expect(monthIndex('2026-01') - monthIndex('2025-12')).toBe(1);
+    expect(monthIndex('2026-11') - monthIndex('2025-10')).toBe(13);
+    for (const m of ['2025-12', '2026-01', '2026-09', '2026-10']) expect(monthOfIndex(monthIndex(m))).toBe(m);
+    for (let i = monthIndex('2024-01'); i < monthIndex('2027-01'); i++) expect(monthOfIndex(i + 1)).toBe(addMonthsKey(monthOfIndex(i), 1));
+    for (const bad of ['2026-13', '2026-00', '2026-1', '2026/01', 'NaN-aN', '']) expect(monthIndex(bad)).toBeNaN();
   });
 });
 

@@ -141,6 +141,21 @@ function parseMonth(month: string): [number, number] {
   return [Number(m[1]), mm - 1];
 }
 
+/** `year × 12 + month − 1` of a month key (months count as integers); NaN when it is not `yyyy-MM`. */
+export function monthIndex(month: string): number {
+  if (month.length !== 7 || month.charCodeAt(4) !== 45) return NaN;
+  const y = Number(month.slice(0, 4));
+  const m = Number(month.slice(5, 7));
+  return Number.isInteger(y) && Number.isInteger(m) && y >= 0 && m >= 1 && m <= 12 ? y * 12 + m - 1 : NaN;
+}
+
+/** The month key of a `monthIndex`. */
+export function monthOfIndex(index: number): string {
+  const y = Math.floor(index / 12);
+  const m = index - y * 12 + 1;
+  return `${y}-${m < 10 ? '0' : ''}${m}`;
+}
+
 /** First instant of the month in `tz` (local midnight of the 1st). */
 export function monthStart(month: string, tz: string): number {
   const [y, m] = parseMonth(month);
