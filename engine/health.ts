@@ -6,7 +6,7 @@ import type { MetronomeConfig } from './config';
 import { DIMENSIONS, DIMENSION_LABELS, type Colour, type Dimension, type DimensionResult, type MonthlySnapshot, type Overall } from './model';
 import type { Segment } from './signals';
 import { round2 } from './dimensions/drivers';
-import { addMonthsKey, monthEnd } from './time/zoned';
+import { addMonthsKey, monthEnd, monthIndex } from './time/zoned';
 
 type DimColours = Record<Dimension, { score: number | null; colour: Colour }>;
 
@@ -168,7 +168,7 @@ export function expansionGates(
   const expansionReasons: string[] = [];
   const n = config.health.gates.consecutiveReds;
   // One month list, its colour rewritten per dimension (this runs for every account in a recompute).
-  const months = sorted.map((s, i) => ({ month: s.month, colour: 'nodata' as Colour, follows: i > 0 && s.month === addMonthsKey(sorted[i - 1]!.month, 1) }));
+  const months = sorted.map((s, i) => ({ month: s.month, colour: 'nodata' as Colour, follows: i > 0 && monthIndex(s.month) === monthIndex(sorted[i - 1]!.month) + 1 }));
   for (const d of DIMENSIONS) {
     for (let i = 0; i < sorted.length; i++) months[i]!.colour = sorted[i]!.dimensions[d]?.colour ?? 'nodata';
     const st = expansionGate(d, months, config, decisionMeetingAfter);

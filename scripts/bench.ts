@@ -2,7 +2,8 @@
  * `npm run bench [-- --sizes 250,1000,4000] [--tickets 100] [--runs 5] [--engine-only] [--only panel] [--no-write]`
  *
  * Runs the registered benchmark sections (scripts/lib/bench.ts: engine first), prints a table and
- * writes BENCHMARKS.md (method, machine, results, how to reproduce).
+ * writes BENCHMARKS.md (method, machine, results, how to reproduce) — from a whole run only: with
+ * `--only` or `--engine-only` the table is printed and BENCHMARKS.md is left as it is.
  */
 import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -61,7 +62,10 @@ async function bench(argv: readonly string[], io: CliIo): Promise<number> {
     const rows = await runBench(options, onlySections(values.only));
     io.stdout('\n' + formatBenchTable(rows));
     io.stderr(`bench: done in ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
-    if (!values['no-write']) {
+    // BENCHMARKS.md always holds one whole run: a partial run (--only, --engine-only) is printed only.
+    const partial = values.only !== undefined || values['engine-only'] === true;
+    if (partial && !values['no-write']) io.stderr('bench: partial run (--only/--engine-only): BENCHMARKS.md left as it is\n');
+    if (!values['no-write'] && !partial) {
       const cpus = os.cpus();
       const machine = {
         cpus: cpus[0]?.model.trim() ?? 'unknown CPU',

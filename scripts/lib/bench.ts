@@ -439,6 +439,7 @@ ${failing.length ? `**Targets not met:** ${failing.map((r) => `${r.name}${r.acco
 npm run bench                      # all sizes, writes BENCHMARKS.md
 npm run bench -- --sizes 250,1000  # quicker
 npm run bench -- --no-write        # print only
+npm run bench -- --only engine     # one section, printed only (BENCHMARKS.md keeps whole runs)
 \`\`\`
 
 Other sections (storage, extension) plug in through \`registerBenchSection\` in \`scripts/lib/bench.ts\`.
