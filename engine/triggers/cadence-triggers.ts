@@ -37,8 +37,7 @@ function utcDayMs(ymd: string): number {
  * false when `t` is more than a day (any UTC offset, any DST change) outside that span, so most
  * accounts skip the time-zone arithmetic; true means "check exactly".
  */
-function nearDateWindow(t: number, ymd: string, offsetDays: number): boolean {
-  const day = utcDayMs(ymd);
+function nearDateWindow(t: number, day: number, offsetDays: number): boolean {
   if (day !== day) return true;
   return t >= day + (Math.min(offsetDays, 0) - 1) * DAY_MS && t < day + (Math.max(offsetDays, 0) + 2) * DAY_MS;
 }
@@ -48,7 +47,7 @@ const offsetLabel = (days: number) => `T${days < 0 ? '−' : '+'}${Math.abs(days
 export function renewalTrigger(ctx: TriggerContext): CtaSpec[] {
   const play = ctx.config.triggers.cadence.renewal;
   const renewal = ctx.account.renewalDate ?? ctx.account.agreement?.end;
-  if (!play.enabled || !renewal || !nearDateWindow(ctx.asOf.getTime(), renewal, play.offsetDays)) return [];
+  if (!play.enabled || !renewal || !nearDateWindow(ctx.asOf.getTime(), utcDayMs(renewal), play.offsetDays)) return [];
   const renewalStart = startOfDate(renewal, ctx.tz);
   const fireDay = addCalendarDays(renewalStart, play.offsetDays, ctx.tz);
   const windowEnd = addCalendarDays(renewalStart, 1, ctx.tz);
@@ -81,9 +80,12 @@ export function fiscalYearEndTrigger(ctx: TriggerContext): CtaSpec[] {
   const t = ctx.asOf.getTime();
   // The local year is the UTC year ± 1 (offsets stay within ±14 h).
   const year = new Date(t).getUTCFullYear();
+  const [fm, fd] = fye.split('-').map(Number) as [number, number];
   for (const y of [year - 2, year - 1, year, year + 1, year + 2]) {
+    // The same day as fiscalYearEndDate, as a number: strings only for the year that can fire.
+    const last = new Date(Date.UTC(y, fm, 0)).getUTCDate();
+    if (!nearDateWindow(t, Date.UTC(y, fm - 1, Math.min(fd, last)), play.offsetDays)) continue;
     const ymd = fiscalYearEndDate(fye, y);
-    if (!nearDateWindow(t, ymd, play.offsetDays)) continue;
     const fyeStart = startOfDate(ymd, ctx.tz);
     const fireDay = addCalendarDays(fyeStart, play.offsetDays, ctx.tz);
     if (t < fireDay.getTime() || t >= addCalendarDays(fyeStart, 1, ctx.tz).getTime()) continue;
