@@ -1,7 +1,17 @@
 import { mulberry32 } from '../../sample/generate';
 import { tzOffset } from '@date-fns/tz';
 import { describe, expect, it } from 'vitest';
-import { formatInstant, inferDateOrder, localeDateOrder, parsePsaCalendarDate, parsePsaDate, parsePsaDateTime, wallTimeToEpoch } from './dates';
+import { inProcessZone } from '../../test/process-zone';
+import {
+  formatInstant,
+  inferDateOrder,
+  LOCAL_TIME_ZONE,
+  localeDateOrder,
+  parsePsaCalendarDate,
+  parsePsaDate,
+  parsePsaDateTime,
+  wallTimeToEpoch,
+} from './dates';
 
 const NY = { timeZone: 'America/New_York', dateOrder: 'MDY' } as const;
 const BER = { timeZone: 'Europe/Berlin' } as const;
@@ -259,5 +269,88 @@ describe('wallTimeToEpoch / formatInstant — cached offsets give the Intl resul
     expect(formatInstant(9e15, 'Europe/Berlin')).toBeUndefined();
     expect(formatInstant(Date.UTC(2026, 0, 1), 'Mars/Olympus')).toBeUndefined();
     expect(wallTimeToEpoch('Mars/Olympus', 2026, 1, 1)).toBeNaN();
+  });
+});
+
+
+/** Every wall time at 10-minute steps from a day before to two days after each offset change in [from, to). */
+function aroundOffsetChanges(tz: string, from: number, to: number): number[] {
+  const out: number[] = [];
+  for (let day = from; day < to; day += 86_400_000) {
+    if (tzOffset(tz, new Date(day)) === tzOffset(tz, new Date(day + 86_400_000))) continue;
+    for (let m = -24 * 60; m <= 48 * 60; m += 10) out.push(day + m * 60_000);
+  }
+  return out;
+}
+
+/** The local path (`LOCAL_TIME_ZONE`) against the IANA path for the zone the process runs in: byte-identical. */
+function expectLocalMatchesIana(tz: string, instants: readonly number[]): number {
+  let checked = 0;
+  for (const ms of instants) {
+    expect(formatInstant(ms, LOCAL_TIME_ZONE)).toBe(formatInstant(ms, tz));
+    const w = new Date(ms); // its UTC fields, read as a wall time
+    const args = [w.getUTCFullYear(), w.getUTCMonth() + 1, w.getUTCDate(), w.getUTCHours(), w.getUTCMinutes(), w.getUTCSeconds()] as const;
+    expect(wallTimeToEpoch(LOCAL_TIME_ZONE, ...args)).toBe(wallTimeToEpoch(tz, ...args));
+    const text = `${args[0]}-${args[1]}-${args[2]} ${args[3]}:${String(args[4]).padStart(2, '0')}`;
+    expect(parsePsaDate(text, { timeZone: LOCAL_TIME_ZONE })).toBe(parsePsaDate(text, { timeZone: tz }));
+    checked++;
+  }
+  return checked;
+}
+
+describe('LOCAL_TIME_ZONE — the browser-zone path (no Intl) equals the IANA path', () => {
+  const from = Date.UTC(2025, 0, 1);
+  const to = Date.UTC(2028, 0, 1);
+
+  // Whatever zone this run has (`TZ=Europe/Berlin npx vitest run content-scripts/core/dates`).
+  it('the machine zone: random instants 2025–2027 and every 10 minutes around each offset change', () => {
+    const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    // `Date`'s zone and Intl's default zone are the same one (under `TZ=…`, vitest's workers inherit it).
+    for (const ms of [from, Date.UTC(2026, 6, 1)]) expect(0 - new Date(ms).getTimezoneOffset()).toBe(tzOffset(tz, new Date(ms)));
+    const next = mulberry32(0x10ca1);
+    const random = Array.from({ length: 500 }, () => from + Math.floor(next() * (to - from)));
+    expect(expectLocalMatchesIana(tz, [...random, ...aroundOffsetChanges(tz, from, to)])).toBeGreaterThanOrEqual(500);
+  });
+
+  // The same in three zones with different DST shapes, switched at run time.
+  it.each(['America/New_York', 'Europe/Berlin', 'Australia/Lord_Howe'])('%s: every 10 minutes around its 6 offset changes 2025–2027', (tz) => {
+    const instants = aroundOffsetChanges(tz, from, to);
+    expect(instants.length).toBe(6 * 433);
+    inProcessZone(tz, () => expectLocalMatchesIana(tz, instants));
+  });
+
+  // The rule itself, read in the process zone: forward across a gap, earlier instant in an overlap.
+  it.each([
+    ['America/New_York', '03/08/2026 2:30 AM', '2026-03-08T03:30:00-04:00'], // gap 02:00 → 03:00
+    ['America/New_York', '11/01/2026 1:30 AM', '2026-11-01T01:30:00-04:00'], // overlap: first (EDT)
+    ['America/New_York', '11/01/2026 2:00 AM', '2026-11-01T02:00:00-05:00'],
+    ['Europe/Berlin', '29.03.2026 02:30', '2026-03-29T03:30:00+02:00'], // gap 02:00 → 03:00
+    ['Europe/Berlin', '25.10.2026 02:30', '2026-10-25T02:30:00+02:00'], // overlap: first (CEST)
+    ['Europe/Berlin', '25.10.2026 03:00', '2026-10-25T03:00:00+01:00'],
+    ['Australia/Lord_Howe', '2026-10-04 02:15', '2026-10-04T02:45:00+11:00'], // half-hour gap 02:00 → 02:30
+    ['Australia/Lord_Howe', '2026-04-05 01:45', '2026-04-05T01:45:00+11:00'], // half-hour overlap: first (+11:00)
+    ['Australia/Lord_Howe', '2026-04-05 02:00', '2026-04-05T02:00:00+10:30'],
+  ])('%s: %s → %s in the local zone too', (tz, text, want) => {
+    expect(parsePsaDate(text, { timeZone: tz, dateOrder: 'MDY' })).toBe(want);
+    expect(inProcessZone(tz, () => parsePsaDate(text, { timeZone: LOCAL_TIME_ZONE, dateOrder: 'MDY' }))).toBe(want);
+  });
+
+  it('years below 100 (Date.UTC reads 50 as 1950 on both paths), leap days, end of day, invalid input', () => {
+    inProcessZone('Europe/Berlin', () => {
+      expect(wallTimeToEpoch(LOCAL_TIME_ZONE, 50, 6, 1, 8, 0)).toBe(wallTimeToEpoch('Europe/Berlin', 50, 6, 1, 8, 0));
+      expect(new Date(wallTimeToEpoch(LOCAL_TIME_ZONE, 50, 6, 1, 8, 0)).toISOString()).toBe('1950-06-01T07:00:00.000Z');
+      expect(wallTimeToEpoch(LOCAL_TIME_ZONE, 2028, 2, 29, 23, 59, 59)).toBe(Date.UTC(2028, 1, 29, 22, 59, 59));
+      expect(wallTimeToEpoch(LOCAL_TIME_ZONE, 1900, 2, 29)).toBe(wallTimeToEpoch('Europe/Berlin', 1900, 2, 29)); // 1900 has none: 1 March on both
+      expect(wallTimeToEpoch(LOCAL_TIME_ZONE, 2200, 1, 1, 0, 0)).toBe(wallTimeToEpoch('Europe/Berlin', 2200, 1, 1, 0, 0));
+      expect(parsePsaDateTime('29.03.2026', { timeZone: LOCAL_TIME_ZONE, dateOnlyAs: 'endOfDay' })?.instant).toBe('2026-03-29T23:59:59+02:00');
+      expect(formatInstant(NaN, LOCAL_TIME_ZONE)).toBeUndefined();
+      expect(formatInstant(9e15, LOCAL_TIME_ZONE)).toBeUndefined();
+      expect(wallTimeToEpoch(LOCAL_TIME_ZONE, 2026, 1, 1, NaN)).toBeNaN();
+    });
+    expect(inProcessZone('UTC', () => formatInstant(Date.UTC(2026, 10, 17, 8, 42), LOCAL_TIME_ZONE))).toBe('2026-11-17T08:42:00+00:00');
+  });
+
+  it('the sentinel is no IANA zone: the Intl path answers NaN/undefined for it, never a wrong offset', () => {
+    expect(tzOffset(LOCAL_TIME_ZONE, new Date())).toBeNaN();
   });
 });

@@ -9,14 +9,31 @@
  * Wall time → instant follows the usual "compatible" rule at DST changes: a time inside a
  * spring-forward gap moves forward by the gap (02:30 → 03:30), a time inside a fall-back overlap
  * takes the first occurrence (the earlier instant).
+ *
+ * `timeZone` is an IANA name, or `LOCAL_TIME_ZONE`: "this JavaScript environment's own zone" — what
+ * the content script uses, since a PSA page's wall times are the browser's. That zone is computed
+ * with `Date`'s local-time methods only: the first `Intl.DateTimeFormat` in a page costs 14–28 ms of
+ * ICU start-up (measured in Chromium on the demo board), paid on every PSA page the reader reads.
  */
 import { tzOffset } from '@date-fns/tz';
 import { offsetMs } from '../../engine/time/zoned';
 
 export type DateOrder = 'MDY' | 'DMY' | 'YMD';
 
+/**
+ * The `timeZone` meaning "this environment's own zone" (the browser's, in a content script):
+ * offsets come from `Date#getTimezoneOffset` and wall times from `new Date(y, m, d, …)` — ECMAScript's
+ * LocalTime, whose DST rule is the same "compatible" one as `wallTimeToEpoch`'s — so nothing in the
+ * page initialises Intl. Not an IANA name (Intl rejects it), so it can never be mistaken for a zone
+ * by code that does use Intl: `@date-fns/tz` answers NaN for it, never a wrong offset.
+ */
+export const LOCAL_TIME_ZONE = 'local';
+
 export interface ParseDateOptions {
-  /** IANA zone the PSA's wall times are local to (the user's `config.calendar.timeZone`). */
+  /**
+   * IANA zone the PSA's wall times are local to (the user's `config.calendar.timeZone`), or
+   * `LOCAL_TIME_ZONE` for the environment's own zone.
+   */
   timeZone: string;
   /**
    * How to read an ambiguous numeric date such as `05/11/2026`. Unambiguous dates (`13/11/2026`,
@@ -193,6 +210,8 @@ const MAX_DATE_MS = 8.64e15;
  * it (and an unknown zone, and an invalid instant) goes to `tzOffset` itself.
  */
 function offsetAt(timeZone: string, ms: number): number {
+  // `getTimezoneOffset` is minutes *behind* UTC; NaN for NaN and out-of-range instants. (`0 -`: +0, not -0, in UTC.)
+  if (timeZone === LOCAL_TIME_ZONE) return 0 - new Date(ms).getTimezoneOffset();
   // NaN or outside Date's range: no hour to cache (and `tzOffset` gives its usual answer, NaN).
   if (!(Math.abs(ms) <= MAX_DATE_MS)) return tzOffset(timeZone, new Date(ms));
   const off = offsetMs(timeZone, ms);
@@ -213,6 +232,7 @@ export function wallTimeToEpoch(
   s = 0,
 ): number {
   const wall = Date.UTC(y, mo - 1, d, h, mi, s);
+  if (timeZone === LOCAL_TIME_ZONE) return localWallTimeToEpoch(wall);
   const before = offsetAt(timeZone, wall - DAY_MS);
   const after = offsetAt(timeZone, wall + DAY_MS);
   if (Number.isNaN(before) || Number.isNaN(after)) return NaN;
@@ -227,6 +247,21 @@ export function wallTimeToEpoch(
   if (!Number.isNaN(found)) return found;
   // In the gap: read the wall time with the offset in force before the change (moves it forward).
   return wall - before * MINUTE_MS;
+}
+
+/**
+ * `wall` (a wall time written as UTC) read in the environment's zone by `Date`'s local-time setters:
+ * the spec's UTC(t) takes the earlier instant in an overlap and the offset before the change in a
+ * gap — the rule above (dates.test.ts checks it against the IANA path). Set field by field from a
+ * noon (never inside a DST gap), not `new Date(y, m, d, …)`: that constructor maps years 0–99 to
+ * 1900–1999 again, after `Date.UTC` already did so for `wall` (the IANA path reads them that way too).
+ */
+function localWallTimeToEpoch(wall: number): number {
+  if (Number.isNaN(wall)) return NaN;
+  const w = new Date(wall);
+  const t = new Date(2000, 0, 1, 12);
+  t.setFullYear(w.getUTCFullYear(), w.getUTCMonth(), w.getUTCDate());
+  return t.setHours(w.getUTCHours(), w.getUTCMinutes(), w.getUTCSeconds(), w.getUTCMilliseconds());
 }
 
 const pad = (n: number, w = 2): string => String(Math.abs(n)).padStart(w, '0');

@@ -25,7 +25,10 @@ export interface ReadContext {
   url: URL;
   /** When the page was read (becomes `observedAt`). */
   now: Date;
-  /** The user's IANA time zone: PSA dates without an offset are local to it. */
+  /**
+   * The user's IANA time zone: PSA dates without an offset are local to it. On a live page the
+   * reader passes `LOCAL_TIME_ZONE` (core/dates.ts): the browser's own zone, read without Intl.
+   */
   timeZone: string;
   /** Date order of the PSA user's locale when the page does not tell (`MDY` US, `DMY` EU). */
   dateOrder?: 'MDY' | 'DMY' | 'YMD';

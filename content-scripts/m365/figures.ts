@@ -5,6 +5,7 @@
 import type { PageType } from '../../engine/signals';
 import type { PageReading, ReadContext } from '../core/types';
 import { adoptionObservation, M365_INSIGHTS, pct } from './observe';
+import { compareText } from '../core/compare';
 
 export interface LicenceLine {
   sku: string;
@@ -25,7 +26,7 @@ export function licenceUtilisation(
   const purchased = paid.reduce((s, l) => s + l.purchased, 0);
   const assigned = paid.reduce((s, l) => s + l.assigned, 0);
   const detail = [...paid]
-    .sort((a, b) => b.purchased - a.purchased || a.name.localeCompare(b.name))
+    .sort((a, b) => b.purchased - a.purchased || compareText(a.name, b.name))
     .map((l) => `${l.name}: ${l.assigned}/${l.purchased} assigned`)
     .join('; ');
   return [adoptionObservation(ctx, pageType, tenant, { insight: M365_INSIGHTS.licences, counted: purchased, covered: assigned, detail })];

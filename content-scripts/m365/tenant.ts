@@ -6,6 +6,7 @@
  * (GDAP) account, so the shell's "signed in as" would name the MSP, not the client.
  */
 import { valueByLabel, type LabelIndex } from '../core/dom';
+import { compareText } from '../core/compare';
 
 const DOMAIN = /^(?=.{3,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -42,7 +43,7 @@ export function tenantFromUpns(upns: Iterable<string>): string | undefined {
   let bestCount = 0;
   let fallback: string | undefined;
   // Ties break alphabetically so the answer does not depend on row order.
-  for (const [d, n] of [...counts].sort((a, b) => a[0].localeCompare(b[0]))) {
+  for (const [d, n] of [...counts].sort((a, b) => compareText(a[0], b[0]))) {
     if (d.endsWith('.onmicrosoft.com')) {
       fallback ??= d;
       continue;

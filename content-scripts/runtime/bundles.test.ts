@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HOST_CARDS } from '../../ui/options/origins';
-import { DEMO_PSA_HOSTS, READER_BUNDLE_FILES, readerBundleFor, readerFileFor } from './bundles';
+import { DEMO_PSA_HOSTS, observerExcludeMatches, READER_BUNDLE_FILES, readerBundleFor, readerFileFor } from './bundles';
 
 describe('readerFileFor: a PSA cloud host gets its own bundle, anything else every adapter', () => {
   it.each([
@@ -61,6 +61,23 @@ describe('readerFileFor: a PSA cloud host gets its own bundle, anything else eve
         expect(readerBundleFor(`https://${host}/`), origin).toBe(card.id);
       }
     expect(Object.values(READER_BUNDLE_FILES)).toHaveLength(5);
+  });
+});
+
+describe('observerExcludeMatches: no main-world API observer where the reader reads only the DOM', () => {
+  it('ConnectWise and Autotask cloud hosts and their demo hosts, exactly', () => {
+    expect(observerExcludeMatches()).toEqual([
+      'https://*.myconnectwise.net/*',
+      'https://*.connectwise.net/*',
+      'https://*.myconnectwise.com/*',
+      'https://*.autotask.net/*',
+      '*://cw.localhost/*',
+      '*://autotask.localhost/*',
+    ]);
+  });
+  it('keeps it where API JSON is read (HaloPSA, Microsoft 365) and on unknown hosts', () => {
+    const excluded = observerExcludeMatches().join(' ');
+    for (const host of ['halopsa.com', 'microsoft.com', 'halo.localhost', 'm365.localhost', '127.0.0.1', '//localhost']) expect(excluded).not.toContain(host);
   });
 });
 

@@ -62,6 +62,27 @@ export function readerBundleFor(url: string | URL): ReaderBundle {
   return 'all';
 }
 
+/**
+ * PSAs whose adapters read only the DOM. The main-world API observer (page-observer.ts) forwards
+ * HaloPSA and Microsoft Graph JSON only, so on these PSAs' hosts it would wrap the page's `fetch`
+ * and `XMLHttpRequest` and run before the page's own scripts (document_start) for nothing.
+ */
+const DOM_ONLY_BUNDLES: ReadonlySet<ReaderBundle> = new Set(['connectwise', 'autotask']);
+
+/**
+ * Match patterns the background gives the API observer as `excludeMatches`: the cloud hosts and
+ * demo hosts of the DOM-only PSAs. (A self-hosted PSA is unknown: it keeps the observer.)
+ */
+export function observerExcludeMatches(): string[] {
+  const out: string[] = [];
+  for (const card of HOST_CARDS) {
+    const bundle = CARD_BUNDLES[card.id];
+    if (bundle && DOM_ONLY_BUNDLES.has(bundle)) out.push(...card.origins);
+  }
+  for (const [bundle, host] of Object.entries(DEMO_PSA_HOSTS)) if (DOM_ONLY_BUNDLES.has(bundle as ReaderBundle)) out.push(`*://${host}/*`);
+  return out;
+}
+
 /** The file `scripting.executeScript` injects for a page at `url`. */
 export function readerFileFor(url: string | URL): string {
   return READER_BUNDLE_FILES[readerBundleFor(url)];

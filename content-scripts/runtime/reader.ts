@@ -10,7 +10,6 @@
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { localeDateOrder } from '../core/dates';
 import { detectPage, PAGE_SHAPE, readPage } from '../core/detect';
 import type { PageReading, PageTypeReader, ReadContext } from '../core/types';
 import { genericReader } from '../generic/pages';
@@ -19,6 +18,7 @@ import type { TeachMapping } from '../teach/mapping';
 import { hashString, sendUntilAcked } from './messenger';
 import { OBSERVER_MESSAGE, READER_READY_MESSAGE } from './page-observer';
 import { mountPill, type Pill } from './pill';
+import { pageReadContext } from './read-context';
 import { onSettled } from './settle';
 import { claimReaderStart } from './start-once';
 import { startTeachUi, type TeachUi } from './teach-ui';
@@ -41,18 +41,8 @@ export interface ReadingAck {
  * each matches by URL path/query + DOM, never by hostname.
  */
 export function startReader(ctx: ContentScriptContext, adapterReaders: readonly PageTypeReader[]): void {
-  const url = () => new URL(location.href);
-  const readContext = (): ReadContext => {
-    // Day/month order of ambiguous dates (07/10/2026): the page's declared language, else the
-    // browser's. Adapters that can prove the order from the page's own dates do so first.
-    const dateOrder = localeDateOrder(document.documentElement.lang) ?? localeDateOrder(navigator.language);
-    return {
-      url: url(),
-      now: new Date(),
-      timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC',
-      ...(dateOrder ? { dateOrder } : {}),
-    };
-  };
+  // The browser's own zone, without Intl (read-context.ts).
+  const readContext = (): ReadContext => pageReadContext(document, location.href, navigator.language);
   let mappings: TeachMapping[] = [];
   let taught: PageTypeReader[] = [];
   let teachUi: TeachUi | undefined;

@@ -11,7 +11,7 @@
 import { browser } from 'wxt/browser';
 import type { Runtime } from 'webextension-polyfill';
 import type { Reply } from '../../messaging/protocol';
-import { readerFileFor } from '../../content-scripts/runtime/bundles';
+import { observerExcludeMatches, readerFileFor } from '../../content-scripts/runtime/bundles';
 export { isReaderLoadRequest } from '../../content-scripts/runtime/loader';
 
 type ReaderScriptPath = NonNullable<Parameters<typeof browser.scripting.executeScript>[0]['files']>[number];
@@ -37,6 +37,8 @@ export async function syncContentScripts(): Promise<string[]> {
       id: OBSERVER_ID,
       js: ['content-scripts/page-observer.js'],
       matches: origins,
+      // Not on ConnectWise/Autotask hosts: their readers use no API responses (bundles.ts).
+      excludeMatches: observerExcludeMatches(),
       runAt: 'document_start',
       allFrames: true,
       world: 'MAIN',
