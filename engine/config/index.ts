@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { CALENDAR_DEFAULTS, CalendarConfig } from './calendar';
 import { HEALTH_DEFAULTS, HealthConfig } from './health';
+import { PORTFOLIO_DEFAULTS, PortfolioConfig } from './portfolio';
 import { SEGMENTS_DEFAULTS, SegmentsConfig } from './segments';
 import { TRIGGERS_DEFAULTS, TriggersConfig } from './triggers';
 
@@ -19,6 +20,7 @@ export const MetronomeConfig = z
     segments: SegmentsConfig,
     health: HealthConfig,
     triggers: TriggersConfig,
+    portfolio: PortfolioConfig,
   })
   .strict();
 export type MetronomeConfig = z.infer<typeof MetronomeConfig>;
@@ -29,6 +31,7 @@ export const DEFAULT_CONFIG: MetronomeConfig = deepFreeze({
   segments: SEGMENTS_DEFAULTS,
   health: HEALTH_DEFAULTS,
   triggers: TRIGGERS_DEFAULTS,
+  portfolio: PORTFOLIO_DEFAULTS,
 });
 
 /** Deep partial of the config: what a user (or the options page) stores as overrides. */

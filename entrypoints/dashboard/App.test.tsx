@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { byText, cleanup, click, flush, render } from '../../components/testing';
 import { openDb, type MetronomeDb } from '../../storage/db';
+import { setConfigOverrides } from '../../storage/settings';
 import { acct, cta, decision, health, meeting, NOW, snapshot } from '../../ui/dashboard/testing';
 import { DbProvider } from '../../ui/data';
 import { DashboardForTest } from './App';
@@ -122,6 +123,23 @@ describe('dashboard page', () => {
     expect(text).toContain('Zeta <img src=x onerror=alert(1)>');
     expect(list('atRisk').textContent).toContain('<b>Complaint</b> tagged Quality');
     expect(container.querySelector('img, b')).toBeNull();
+  });
+
+  it('the portfolio targets come from the stored configuration (options page): a B target of its own splits the A/B tile', async () => {
+    await seed();
+    const r = await setConfigOverrides(db, { portfolio: { execSponsorTargetPct: { B: 80 }, coverage: { horizonDays: 14, targetPct: 50 } } });
+    expect(r.ok).toBe(true);
+    const { container } = await render(
+      <DbProvider db={db}>
+        <DashboardForTest now={NOW} />
+      </DbProvider>,
+    );
+    await until(() => byText(container, 'Coverage next 14 days', 'h3.kpi__label').length > 0);
+    const labels = [...container.querySelectorAll('h3.kpi__label')].map((h) => h.textContent);
+    expect(labels).toContain('Exec sponsor seen ≤ 120 d (A)');
+    expect(labels).toContain('Exec sponsor seen ≤ 120 d (B)');
+    expect(labels).not.toContain('Exec sponsor seen ≤ 120 d (A/B)');
+    expect(labels).not.toContain('Coverage next 30 days');
   });
 
   it('selecting an account from a heatmap filter shows its program calendar (first seen month when no renewal date)', async () => {

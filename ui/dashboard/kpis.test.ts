@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { configWith, DEFAULT_CONFIG } from '../../engine/config';
 import type { MeetingSignal } from '../../engine/signals';
-import { DASHBOARD_DEFAULTS as DASH } from './config';
+import { DASHBOARD_DEFAULTS as DASH, execSponsorGroups } from './config';
 import { bookedMeeting, coverageKpi, decisionKpi, execSponsorKpis, firstActionKpi, meetsTarget, recapKpi, sponsorSeen } from './kpis';
 import { acct, cta, decision, health, meeting, NOW, portfolio } from './testing';
 
@@ -216,6 +216,19 @@ describe('exec sponsor seen ≤ 120 d coverage: A/B ≥ 90%, C/D ≥ 75% [L183] 
     const [ab, cd] = execSponsorKpis(portfolio({ accounts, health: healthRows }), C, DASH, NOW);
     expect(ab).toMatchObject({ label: 'Exec sponsor seen ≤ 120 d (A/B)', n: 1, m: 2, valuePct: 50, pass: false, targetPct: 90 });
     expect(cd).toMatchObject({ label: 'Exec sponsor seen ≤ 120 d (C/D)', n: 3, m: 4, valuePct: 75, pass: true, targetPct: 75 });
+  });
+
+  it('one tile per run of segments with the same target: a user target for B alone splits A/B', () => {
+    expect(execSponsorGroups(DASH.execSponsorTargetPct).map((g) => `${g.label} ${g.targetPct}`)).toEqual(['A/B 90', 'C/D 75']);
+    expect(execSponsorGroups({ A: 90, B: 80, C: 75, D: 75 }).map((g) => `${g.label} ${g.targetPct}`)).toEqual(['A 90', 'B 80', 'C/D 75']);
+    expect(execSponsorGroups({ A: 80, B: 80, C: 80, D: 80 }).map((g) => g.label)).toEqual(['A/B/C/D']);
+    const dash = { ...DASH, execSponsorTargetPct: { A: 90, B: 80, C: 75, D: 75 } };
+    const tiles = execSponsorKpis(portfolio({ accounts: [acct('b1')], health: [health('b1', { seg: 'B', execSponsorLastSeenAt: at(now - D) })] }), C, dash, NOW);
+    expect(tiles.map((k) => [k.label, k.targetPct, k.n, k.m])).toEqual([
+      ['Exec sponsor seen ≤ 120 d (A)', 90, 0, 0],
+      ['Exec sponsor seen ≤ 120 d (B)', 80, 1, 1],
+      ['Exec sponsor seen ≤ 120 d (C/D)', 75, 0, 0],
+    ]);
   });
 
   it('no scored account in a group → No data', () => {

@@ -8,7 +8,7 @@ import type { MetronomeConfig } from '../../engine/config';
 import type { Cta } from '../../engine/model';
 import type { MeetingSignal } from '../../engine/signals';
 import { addCalendarDays, describeDuration } from '../../engine/time/business';
-import type { DashboardConfig } from './config';
+import { execSponsorGroups, type DashboardConfig } from './config';
 import type { Portfolio } from './portfolio';
 
 export const DAY_MS = 86_400_000;
@@ -193,7 +193,7 @@ export function sponsorSeen(lastSeenAt: string | null, firstSeenAt: string, thre
 /** Exec sponsor seen ≤ 120 d coverage, one tile per segment group (A/B ≥ 90 %, C/D ≥ 75 %). */
 export function execSponsorKpis(p: Portfolio, config: MetronomeConfig, dash: DashboardConfig, now: Date): Kpi[] {
   const days = config.health.execSponsorDays;
-  return dash.execSponsor.groups.map((g) => {
+  return execSponsorGroups(dash.execSponsorTargetPct).map((g) => {
     let n = 0;
     let m = 0;
     for (const a of p.accounts) {

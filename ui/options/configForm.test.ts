@@ -116,6 +116,9 @@ describe('fields generated from the config structure', () => {
       'segments.strategicCadenceDays',
       'health.composite.weights',
       'health.composite.edges',
+      'portfolio.recap.targetPct',
+      'portfolio.coverage.horizonDays',
+      'portfolio.execSponsorTargetPct',
     ])
       expect(paths, p).toContain(p);
     // every generated path exists in the defaults

@@ -148,6 +148,7 @@ const WORDS: Record<string, string> = {
   onTime: 'On time',
   repeatMax: 'Repeat max',
   followThrough: 'Follow-through',
+  targetPct: 'Target (%)',
 };
 /** Keys of a `{ green, red }` edges object. */
 const EDGE_WORDS: Record<string, string> = { green: 'Green at or above', red: 'Red below' };
@@ -191,6 +192,14 @@ export const LABELS: Record<string, string> = {
   'triggers.atRisk.detect.slaMinTickets': 'SLA: fewest tickets for a breach month',
   'triggers.proposals.resetAfterDays': 'Proposal pending: reset play after',
   'triggers.proposals.resequenceAfterDays': 'Proposal pending: re-sequence or close after',
+  'portfolio.recap': 'Recap ≤ 48 h',
+  'portfolio.decisions': 'Strategic meetings with a logged decision',
+  'portfolio.coverage': 'Coverage (next strategic meeting booked)',
+  'portfolio.firstAction': 'First action ≤ 72 h',
+  'portfolio.execSponsorTargetPct': 'Exec sponsor seen: target per segment (%)',
+  'portfolio.cxWatch.minReds': 'CX watchlist: monthly CX Reds at least',
+  'portfolio.cxWatch.months': 'CX watchlist: within the last N frozen months',
+  'portfolio.trendMonths': 'Trend charts: months shown',
 };
 
 /** `velocityHorizonDays` → `Velocity horizon`. */
@@ -316,6 +325,12 @@ export const CONFIG_SECTIONS: ConfigSection[] = [
       'health.renewal',
       'health.gates',
     ),
+  },
+  {
+    id: 'portfolio',
+    title: 'Portfolio targets (dashboard)',
+    description: 'Each dashboard KPI: its look-back window and the share that meets target; the exec-sponsor target per segment.',
+    items: pick('portfolio'),
   },
 ];
 
