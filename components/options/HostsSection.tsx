@@ -149,7 +149,7 @@ function HostCardView({
   const enable = () =>
     // Called synchronously in the click handler: the browser needs the user gesture.
     track(api.request({ origins: [...card.origins] }), {
-      ok: `${card.name} enabled. Reload its open tabs to start reading.`,
+      ok: `${card.name} enabled. Its open tabs are read now; new pages as they load.`,
       refused: `${card.name} was not enabled (the request was declined).`,
     });
   const disable = () =>
@@ -205,7 +205,7 @@ function SelfHosted({ api, track }: { api: PermissionsApi; track: (p: Promise<bo
     setNote(check.note ?? null);
     // Still inside the submit gesture: request exactly this one origin.
     track(api.request({ origins: [check.pattern] }), {
-      ok: `${check.display} enabled. Reload its open tabs to start reading.`,
+      ok: `${check.display} enabled. Its open tabs are read now; new pages as they load.`,
       refused: `${check.display} was not enabled (the request was declined).`,
     });
     setValue('');

@@ -57,6 +57,31 @@ export async function syncContentScripts(): Promise<string[]> {
 }
 
 /**
+ * Registered content scripts reach only pages loaded after their registration: tabs already open on
+ * an origin the user has just granted — or on any granted origin when Metronome is installed or
+ * updated — would stay unread until reloaded. Inject the loader into their frames now; it asks for
+ * its reader as on any page (one reader per document: start-once.ts). The API observer is not
+ * injected late (it must run before the page's own scripts), so an API-reading page (HaloPSA, M365)
+ * is read from its DOM until its next load. Returns how many tabs got the loader.
+ */
+export async function startInOpenTabs(origins: readonly string[]): Promise<number> {
+  if (origins.length === 0 || !browser.scripting?.executeScript) return 0;
+  const tabs = await browser.tabs.query({ url: [...origins] }).catch(() => []);
+  let started = 0;
+  for (const tab of tabs) {
+    if (tab.id === undefined || tab.discarded) continue;
+    try {
+      // allFrames: Autotask's pages live in an inner frame; frames on other origins are not scripted.
+      await browser.scripting.executeScript({ target: { tabId: tab.id, allFrames: true }, files: [LOADER_FILE as ReaderScriptPath] });
+      started++;
+    } catch {
+      // A tab that cannot be scripted now (an error page, closed meanwhile): it is read on its next load.
+    }
+  }
+  return started;
+}
+
+/**
  * The loader in a page asks for the reader: inject its host's bundle into exactly that document
  * (Chrome's `documentId`; the frame elsewhere), which must be on a granted origin (the browser
  * enforces it too). The bundle is chosen from the frame's own URL (Autotask's inner frame, not the tab).

@@ -7,7 +7,7 @@ import '../../messaging/zod-setup';
 import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
 import { drainPending } from '../../storage';
-import { injectReader, isReaderLoadRequest, syncContentScripts } from './content-scripts';
+import { grantedOrigins, injectReader, isReaderLoadRequest, startInOpenTabs, syncContentScripts } from './content-scripts';
 import { forgetTab } from './api-responses';
 import { pruneSignals } from './handlers/data';
 import { route } from './router';
@@ -35,9 +35,11 @@ async function finishPending(): Promise<void> {
 export default defineBackground(() => {
   // Every wake of the worker (not only install/startup): finish readings a stopped worker left pending.
   void finishPending();
-  browser.runtime.onInstalled.addListener(() => void setUp());
+  // Install or update: PSA tabs open since before get their reader without a reload.
+  browser.runtime.onInstalled.addListener(() => void setUp().then(async () => startInOpenTabs(await grantedOrigins())));
   browser.runtime.onStartup.addListener(() => void setUp());
-  browser.permissions.onAdded.addListener(() => void syncContentScripts());
+  // A PSA just enabled in Options: its open tabs start reading at once.
+  browser.permissions.onAdded.addListener((added) => void syncContentScripts().then(() => startInOpenTabs(added.origins ?? [])));
   browser.permissions.onRemoved.addListener(() => void syncContentScripts());
 
   // The page loader's "inject the reader now" (after the page's load event) is not a data message.

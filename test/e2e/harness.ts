@@ -26,21 +26,56 @@ export interface ExtensionSession {
   close(): Promise<void>;
 }
 
-export async function launchExtension(opts: { headed?: boolean; extensionDir?: string } = {}): Promise<ExtensionSession> {
-  const extensionDir = opts.extensionDir ?? DEMO_BUILD_DIR;
+const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'];
+
+function builtExtension(extensionDir: string): string {
   if (!existsSync(path.join(extensionDir, 'manifest.json')))
     throw new Error(`No built extension in ${extensionDir}: run METRONOME_DEMO=1 npx wxt build first`);
+  return extensionDir;
+}
+
+/**
+ * Chromium *without* the extension, which `install()` then loads (CDP `Extensions.loadUnpacked`),
+ * the way a user installs it into a browser that already has pages open.
+ */
+export async function launchThenInstall(opts: { extensionDir?: string } = {}): Promise<{
+  context: BrowserContext;
+  install(): Promise<string>;
+  close(): Promise<void>;
+}> {
+  const extensionDir = builtExtension(opts.extensionDir ?? DEMO_BUILD_DIR);
+  const userDataDir = mkdtempSync(path.join(tmpdir(), 'metronome-e2e-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromiumPath(),
+    headless: false,
+    args: ['--headless=new', '--enable-unsafe-extension-debugging', ...CHROMIUM_FLAGS],
+    // Playwright starts Chromium with --disable-extensions unless told not to (it drops it by itself
+    // only when --load-extension is given).
+    ignoreDefaultArgs: ['--disable-extensions'],
+    viewport: { width: 1280, height: 860 },
+  });
+  return {
+    context,
+    async install() {
+      const cdp = await context.browser()!.newBrowserCDPSession();
+      const { id } = (await cdp.send('Extensions.loadUnpacked' as never, { path: extensionDir } as never)) as { id: string };
+      await cdp.detach();
+      return id;
+    },
+    async close() {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchExtension(opts: { headed?: boolean; extensionDir?: string } = {}): Promise<ExtensionSession> {
+  const extensionDir = builtExtension(opts.extensionDir ?? DEMO_BUILD_DIR);
   const userDataDir = mkdtempSync(path.join(tmpdir(), 'metronome-e2e-'));
   const args = [
     `--disable-extensions-except=${extensionDir}`,
     `--load-extension=${extensionDir}`,
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--disable-dev-shm-usage',
+    ...CHROMIUM_FLAGS,
   ];
   if (!opts.headed) args.unshift('--headless=new');
   const context = await chromium.launchPersistentContext(userDataDir, {
