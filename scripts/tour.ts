@@ -12,13 +12,14 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { startDemoServer } from '../demo/server';
+import { DEMO_PSA_HOSTS } from '../content-scripts/runtime/bundles';
 import { launchExtension } from '../test/e2e/harness';
 import { readTable, sendFromExtension, waitFor } from '../test/e2e/helpers';
 
 interface Stop {
   psa: string;
-  /** Each demo PSA on its own host, as real PSAs are (`*.localhost` is loopback in Chromium). */
-  host: 'cw' | 'autotask' | 'halo' | 'm365';
+  /** Each demo PSA on its own host, as real PSAs are (`DEMO_PSA_HOSTS`: `*.localhost` is loopback in Chromium). */
+  psaHost: keyof typeof DEMO_PSA_HOSTS;
   what: string;
   path: string;
   /** Where the reader runs: Autotask's pages are inside an iframe of the outer shell. */
@@ -26,13 +27,13 @@ interface Stop {
 }
 
 const STOPS: Stop[] = [
-  { psa: 'ConnectWise', host: 'cw', what: 'Service board (40 tickets)', path: '/v4_6_release/ConnectWise.aspx?routeTo=ServiceBoard&boardId=1', expect: 'list' },
-  { psa: 'ConnectWise', host: 'cw', what: 'Service ticket #284511', path: '/v4_6_release/services/system_io/Service/fv_sr100_request.rails?service_recid=284511', expect: 'account' },
-  { psa: 'ConnectWise', host: 'cw', what: 'Company: Contoso Ltd', path: '/v4_6_release/ConnectWise.aspx?routeTo=CompanyFV&recid=19300', expect: 'account' },
-  { psa: 'ConnectWise', host: 'cw', what: 'Agreement: Managed Services - Gold', path: '/v4_6_release/ConnectWise.aspx?routeTo=AgreementFV&recid=512', expect: 'account' },
-  { psa: 'Autotask', host: 'autotask', what: 'Ticket (inside the app frame)', path: '/app/ticket?ticketId=29711043', expect: 'account' },
-  { psa: 'HaloPSA', host: 'halo', what: 'Ticket 5101', path: '/ticket?id=5101', expect: 'account' },
-  { psa: 'Microsoft 365', host: 'm365', what: 'MFA registration (Entra)', path: '/?tenant=contoso.com&view=mfa#view/Microsoft_AAD_IAM/AuthenticationMethodsMenuBlade/~/UserRegistrationDetails', expect: 'account' },
+  { psa: 'ConnectWise', psaHost: 'connectwise', what: 'Service board (40 tickets)', path: '/v4_6_release/ConnectWise.aspx?routeTo=ServiceBoard&boardId=1', expect: 'list' },
+  { psa: 'ConnectWise', psaHost: 'connectwise', what: 'Service ticket #284511', path: '/v4_6_release/services/system_io/Service/fv_sr100_request.rails?service_recid=284511', expect: 'account' },
+  { psa: 'ConnectWise', psaHost: 'connectwise', what: 'Company: Contoso Ltd', path: '/v4_6_release/ConnectWise.aspx?routeTo=CompanyFV&recid=19300', expect: 'account' },
+  { psa: 'ConnectWise', psaHost: 'connectwise', what: 'Agreement: Managed Services - Gold', path: '/v4_6_release/ConnectWise.aspx?routeTo=AgreementFV&recid=512', expect: 'account' },
+  { psa: 'Autotask', psaHost: 'autotask', what: 'Ticket (inside the app frame)', path: '/app/ticket?ticketId=29711043', expect: 'account' },
+  { psa: 'HaloPSA', psaHost: 'halopsa', what: 'Ticket 5101', path: '/ticket?id=5101', expect: 'account' },
+  { psa: 'Microsoft 365', psaHost: 'm365', what: 'MFA registration (Entra)', path: '/?tenant=contoso.com&view=mfa#view/Microsoft_AAD_IAM/AuthenticationMethodsMenuBlade/~/UserRegistrationDetails', expect: 'account' },
 ];
 
 interface Args {
@@ -89,7 +90,7 @@ async function main(): Promise<void> {
     for (const stop of STOPS) {
       const page = await session.context.newPage();
       const before = Date.now();
-      const origin = `${stop.host}.localhost:${new URL(demo.url).port}`;
+      const origin = `${DEMO_PSA_HOSTS[stop.psaHost]}:${new URL(demo.url).port}`;
       await page.goto(`http://${origin}${stop.path}`);
       // The reader stores what it read with this page as its source (for Autotask, the inner frame's URL).
       const read = await waitFor(
