@@ -5,14 +5,6 @@
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { autotaskReaders } from '../content-scripts/autotask';
-import { startReaderOnce } from '../content-scripts/runtime/reader';
+import { readerContentScript } from '../content-scripts/runtime/reader';
 
-export default defineContentScript({
-  matches: ['https://*.autotask.net/*'],
-  registration: 'runtime',
-  allFrames: true,
-  runAt: 'document_idle',
-  main(ctx) {
-    startReaderOnce(ctx, autotaskReaders);
-  },
-});
+export default defineContentScript(readerContentScript(['https://*.autotask.net/*'], autotaskReaders));

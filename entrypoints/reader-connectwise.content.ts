@@ -5,14 +5,6 @@
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { connectwiseReaders } from '../content-scripts/connectwise';
-import { startReaderOnce } from '../content-scripts/runtime/reader';
+import { readerContentScript } from '../content-scripts/runtime/reader';
 
-export default defineContentScript({
-  matches: ['https://*.myconnectwise.net/*'],
-  registration: 'runtime',
-  allFrames: true,
-  runAt: 'document_idle',
-  main(ctx) {
-    startReaderOnce(ctx, connectwiseReaders);
-  },
-});
+export default defineContentScript(readerContentScript(['https://*.myconnectwise.net/*'], connectwiseReaders));

@@ -5,14 +5,6 @@
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { haloReaders } from '../content-scripts/halopsa/readers';
-import { startReaderOnce } from '../content-scripts/runtime/reader';
+import { readerContentScript } from '../content-scripts/runtime/reader';
 
-export default defineContentScript({
-  matches: ['https://*.halopsa.com/*'],
-  registration: 'runtime',
-  allFrames: true,
-  runAt: 'document_idle',
-  main(ctx) {
-    startReaderOnce(ctx, haloReaders);
-  },
-});
+export default defineContentScript(readerContentScript(['https://*.halopsa.com/*'], haloReaders));

@@ -5,14 +5,6 @@
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { M365_READERS } from '../content-scripts/m365/pages';
-import { startReaderOnce } from '../content-scripts/runtime/reader';
+import { readerContentScript } from '../content-scripts/runtime/reader';
 
-export default defineContentScript({
-  matches: ['https://admin.microsoft.com/*'],
-  registration: 'runtime',
-  allFrames: true,
-  runAt: 'document_idle',
-  main(ctx) {
-    startReaderOnce(ctx, M365_READERS);
-  },
-});
+export default defineContentScript(readerContentScript(['https://admin.microsoft.com/*'], M365_READERS));

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HOST_CARDS } from '../../ui/options/origins';
 import { DEMO_PSA_HOSTS, observerExcludeMatches, READER_BUNDLE_FILES, readerBundleFor, readerFileFor } from './bundles';
+import { readerContentScript } from './reader';
 
 describe('readerFileFor: a PSA cloud host gets its own bundle, anything else every adapter', () => {
   it.each([
@@ -87,8 +88,12 @@ describe('READER_BUNDLE_FILES: each file is a WXT content-script entrypoint', ()
       const name = /^\/content-scripts\/([\w-]+)\.js$/.exec(file)?.[1];
       expect(name, file).toBeDefined();
       const source = readFileSync(path.resolve('entrypoints', `${name}.content.ts`), 'utf8');
-      expect(source).toContain("registration: 'runtime'");
-      expect(source).toContain('startReaderOnce(ctx, ');
+      expect(source).toContain('export default defineContentScript(readerContentScript(');
     }
+  });
+
+  it('the shared reader definition is runtime-registered, in every frame, after the DOM is idle', () => {
+    const def = readerContentScript(['https://*.example.com/*'], []);
+    expect(def).toMatchObject({ registration: 'runtime', allFrames: true, runAt: 'document_idle', matches: ['https://*.example.com/*'] });
   });
 });

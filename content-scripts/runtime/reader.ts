@@ -204,3 +204,22 @@ export function startReader(ctx: ContentScriptContext, adapterReaders: readonly 
 export function startReaderOnce(ctx: ContentScriptContext, adapterReaders: readonly PageTypeReader[]): void {
   if (claimReaderStart(ctx)) startReader(ctx, adapterReaders);
 }
+
+/**
+ * The definition every reader bundle's entrypoint (`entrypoints/reader*.content.ts`) passes to
+ * `defineContentScript`: registered at runtime, never in the manifest — the background injects the
+ * bundle on the loader's request (content-scripts/runtime/bundles.ts picks which) — in every frame
+ * (Autotask's pages live in an iframe). `matches` only names the bundle's PSA for WXT; what the
+ * reader may run on is the origins the user granted.
+ */
+export function readerContentScript(matches: string[], adapterReaders: readonly PageTypeReader[]) {
+  return {
+    matches,
+    registration: 'runtime' as const,
+    allFrames: true,
+    runAt: 'document_idle' as const,
+    main(ctx: ContentScriptContext) {
+      startReaderOnce(ctx, adapterReaders);
+    },
+  };
+}
