@@ -18,7 +18,7 @@
 import type { MetronomeConfig } from './config';
 import type { MeetingRec } from './prepared';
 import type { Account, MeetingSignal, Segment } from './signals';
-import { addDaysInTz, iso, parseInstant } from './time/zoned';
+import { addDaysInTz, iso, parseInstant, parseOptionalInstant as opt } from './time/zoned';
 
 export interface ExpectedMeeting {
   dueAt: string;
@@ -57,8 +57,6 @@ interface PlannedDate {
   /** Logged explicitly as missed: a miss at once. */
   explicitMiss: boolean;
 }
-
-const opt = (s: string | undefined): number => (s === undefined ? NaN : parseInstant(s));
 
 /** Safety cap on expected meetings walked (10 years of a 1-day cadence); never reached in practice. */
 const MAX_STEPS = 4000;

@@ -6,7 +6,7 @@ import type { MetronomeConfig } from './config';
 import { DIMENSIONS, DIMENSION_LABELS, type Colour, type Dimension, type DimensionResult, type MonthlySnapshot, type Overall } from './model';
 import type { Segment } from './signals';
 import { round2 } from './dimensions/drivers';
-import { addMonthsKey, monthEnd, monthIndex } from './time/zoned';
+import { monthEnd, monthIndex } from './time/zoned';
 
 type DimColours = Record<Dimension, { score: number | null; colour: Colour }>;
 
@@ -119,7 +119,7 @@ export interface GateState {
  */
 export function expansionGate(
   dimension: Dimension,
-  months: readonly { month: string; colour: Colour; /** Precomputed: this month directly follows the previous one. */ follows?: boolean }[],
+  months: readonly { month: string; colour: Colour }[],
   config: MetronomeConfig,
   decisionMeetingAfter?: (ms: number) => boolean,
 ): GateState {
@@ -129,10 +129,12 @@ export function expansionGate(
   let since: string | null = null;
   let awaiting = false;
   let run = 0;
-  let prev: string | null = null;
+  let prev: number | null = null;
   for (const m of months) {
-    if (prev !== null && !(m.follows ?? m.month === addMonthsKey(prev, 1))) run = 0;
-    prev = m.month;
+    // Months as integers: a gap (or a malformed key) breaks the run.
+    const index = monthIndex(m.month);
+    if (prev !== null && !(index === prev + 1)) run = 0;
+    prev = index;
     if (m.colour === 'red') {
       run++;
       awaiting = false;
@@ -168,7 +170,7 @@ export function expansionGates(
   const expansionReasons: string[] = [];
   const n = config.health.gates.consecutiveReds;
   // One month list, its colour rewritten per dimension (this runs for every account in a recompute).
-  const months = sorted.map((s, i) => ({ month: s.month, colour: 'nodata' as Colour, follows: i > 0 && monthIndex(s.month) === monthIndex(sorted[i - 1]!.month) + 1 }));
+  const months = sorted.map((s) => ({ month: s.month, colour: 'nodata' as Colour }));
   for (const d of DIMENSIONS) {
     for (let i = 0; i < sorted.length; i++) months[i]!.colour = sorted[i]!.dimensions[d]?.colour ?? 'nodata';
     const st = expansionGate(d, months, config, decisionMeetingAfter);

@@ -24,9 +24,7 @@ import {
   type TicketSignal,
 } from './signals';
 import type { MetronomeConfig } from './config';
-import { DAY_MS, iso, isIsoShaped, parseInstant } from './time/zoned';
-
-const opt = (s: string | undefined): number => (s === undefined ? NaN : parseInstant(s));
+import { DAY_MS, iso, isIsoShaped, parseInstant, parseOptionalInstant as opt } from './time/zoned';
 
 export interface TicketRec {
   s: TicketSignal;

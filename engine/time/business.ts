@@ -17,7 +17,7 @@
  */
 import type { CalendarConfig } from '../config/calendar';
 import { formatIsoInTz, instantOfWall, pad2, wallDayStart, wallFields, wallOf } from './tzdate';
-import { DAY_MS } from './zoned';
+import { DAY_MS, utcDayMs } from './zoned';
 
 /** The calendar fields the arithmetic needs (a `CalendarConfig` satisfies it). */
 export type BusinessCalendar = Pick<
@@ -91,13 +91,9 @@ export function startOfLocalDay(instant: Date, timeZone: string): Date {
 
 /** The instant of local midnight starting the calendar date `yyyy-MM-dd` in a time zone. */
 export function startOfDate(ymd: string, timeZone: string): Date {
-  // Fast path for `yyyy-MM-dd` (every caller's shape; called per account and trigger in a recompute).
-  if (ymd.length === 10 && ymd.charCodeAt(4) === 45 && ymd.charCodeAt(7) === 45) {
-    const y = Number(ymd.slice(0, 4));
-    const m = Number(ymd.slice(5, 7));
-    const day = Number(ymd.slice(8, 10));
-    if (Number.isInteger(y) && Number.isInteger(m) && Number.isInteger(day)) return new Date(instantOfWall(Date.UTC(y, m - 1, day), timeZone));
-  }
+  // Every caller passes `yyyy-MM-dd` (per account and trigger in a recompute): no split for it.
+  const wall = utcDayMs(ymd);
+  if (wall === wall) return new Date(instantOfWall(wall, timeZone));
   const [y, m, day] = ymd.split('-').map(Number);
   return new Date(instantOfWall(Date.UTC(y ?? 1970, (m ?? 1) - 1, day ?? 1), timeZone));
 }

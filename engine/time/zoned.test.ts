@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDaysInTz, addMonthsKey, daysBetween, iso, monthEnd, monthIndex, monthOfIndex, monthKey, monthStart, monthToDate, latestInstantAtOrBefore, parseInstant, startOfDayInTz, wholeMonth } from './zoned';
+import { addDaysInTz, addMonthsKey, daysBetween, iso, monthEnd, monthIndex, monthOfIndex, utcDayMs, monthKey, monthStart, monthToDate, latestInstantAtOrBefore, parseInstant, startOfDayInTz, wholeMonth } from './zoned';
 
 const t = (iso: string) => Date.parse(iso);
 const NY = 'America/New_York';
@@ -51,6 +51,18 @@ describe('monthIndex / monthOfIndex (months as integers)', () => {
     for (const m of ['2025-12', '2026-01', '2026-09', '2026-10']) expect(monthOfIndex(monthIndex(m))).toBe(m);
     for (let i = monthIndex('2024-01'); i < monthIndex('2027-01'); i++) expect(monthOfIndex(i + 1)).toBe(addMonthsKey(monthOfIndex(i), 1));
     for (const bad of ['2026-13', '2026-00', '2026-1', '2026/01', 'NaN-aN', '']) expect(monthIndex(bad)).toBeNaN();
+  });
+});
+
+describe('utcDayMs (a calendar date yyyy-MM-dd as midnight UTC)', () => {
+  it('= Date.UTC for real dates, including 29 Feb of a leap year', () => {
+    expect(utcDayMs('2026-11-22')).toBe(Date.UTC(2026, 10, 22));
+    expect(utcDayMs('2028-02-29')).toBe(Date.UTC(2028, 1, 29));
+    expect(utcDayMs('1999-12-31')).toBe(Date.UTC(1999, 11, 31));
+  });
+  it('NaN for days the month lacks, other shapes and years Date.UTC would move', () => {
+    for (const bad of ['2027-02-29', '2026-04-31', '2026-11-00', '2026-13-01', '2026-1-05', '2026/11/22', '2026-11-2x', '0099-01-01', ''])
+      expect([bad, utcDayMs(bad)]).toEqual([bad, NaN]);
   });
 });
 

@@ -120,33 +120,45 @@ export function monthKey(ms: number, tz: string): string {
   return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
 }
 
-function parseMonth(month: string): [number, number] {
-  // Fast path for a well-formed key; anything else goes through the regex (and its errors).
-  if (month.length === 7 && month.charCodeAt(4) === 45) {
-    const y0 = month.charCodeAt(0) - 48;
-    const y1 = month.charCodeAt(1) - 48;
-    const y2 = month.charCodeAt(2) - 48;
-    const y3 = month.charCodeAt(3) - 48;
-    const m0 = month.charCodeAt(5) - 48;
-    const m1 = month.charCodeAt(6) - 48;
-    if (!(nonDigit(y0) || nonDigit(y1) || nonDigit(y2) || nonDigit(y3) || nonDigit(m0) || nonDigit(m1))) {
-      const mm = m0 * 10 + m1;
-      if (mm >= 1 && mm <= 12) return [y0 * 1000 + y1 * 100 + y2 * 10 + y3, mm - 1];
-    }
-  }
-  const m = /^(\d{4})-(\d{2})$/.exec(month);
-  if (!m) throw new Error(`expected a month key yyyy-MM, got "${month}"`);
-  const mm = Number(m[2]);
-  if (mm < 1 || mm > 12) throw new Error(`expected a month key yyyy-MM, got "${month}"`);
-  return [Number(m[1]), mm - 1];
-}
-
-/** `year × 12 + month − 1` of a month key (months count as integers); NaN when it is not `yyyy-MM`. */
+/** `year × 12 + month − 1` of a month key `yyyy-MM` (months counted as integers); NaN for anything else. */
 export function monthIndex(month: string): number {
   if (month.length !== 7 || month.charCodeAt(4) !== 45) return NaN;
-  const y = Number(month.slice(0, 4));
-  const m = Number(month.slice(5, 7));
-  return Number.isInteger(y) && Number.isInteger(m) && y >= 0 && m >= 1 && m <= 12 ? y * 12 + m - 1 : NaN;
+  const y0 = month.charCodeAt(0) - 48;
+  const y1 = month.charCodeAt(1) - 48;
+  const y2 = month.charCodeAt(2) - 48;
+  const y3 = month.charCodeAt(3) - 48;
+  const m0 = month.charCodeAt(5) - 48;
+  const m1 = month.charCodeAt(6) - 48;
+  if (nonDigit(y0) || nonDigit(y1) || nonDigit(y2) || nonDigit(y3) || nonDigit(m0) || nonDigit(m1)) return NaN;
+  const mm = m0 * 10 + m1;
+  return mm >= 1 && mm <= 12 ? (y0 * 1000 + y1 * 100 + y2 * 10 + y3) * 12 + mm - 1 : NaN;
+}
+
+/** `monthIndex`, throwing on anything but a month key (the calendar functions below take only keys). */
+function monthIndexOf(month: string): number {
+  const i = monthIndex(month);
+  if (i !== i) throw new Error(`expected a month key yyyy-MM, got "${month}"`);
+  return i;
+}
+
+function parseMonth(month: string): [number, number] {
+  const i = monthIndexOf(month);
+  return [Math.floor(i / 12), i % 12];
+}
+
+/** Midnight UTC (epoch ms) of a calendar date `yyyy-MM-dd`; NaN for anything else or a day the month lacks. */
+export function utcDayMs(ymd: string): number {
+  if (ymd.length !== 10 || ymd.charCodeAt(7) !== 45) return NaN;
+  const month = monthIndex(ymd.slice(0, 7));
+  const d0 = ymd.charCodeAt(8) - 48;
+  const d1 = ymd.charCodeAt(9) - 48;
+  if (month !== month || nonDigit(d0) || nonDigit(d1)) return NaN;
+  const y = Math.floor(month / 12);
+  const m = month - y * 12;
+  const d = d0 * 10 + d1;
+  const ms = Date.UTC(y, m, d);
+  // Date.UTC rolls 02-30 over into March, and maps years 0–99 to 1900–1999: neither is this date.
+  return d >= 1 && new Date(ms).getUTCMonth() === m && y >= 100 ? ms : NaN;
 }
 
 /** The month key of a `monthIndex`. */
@@ -170,9 +182,7 @@ export function monthEnd(month: string, tz: string): number {
 
 /** Month key `n` months after `month` (negative = before). */
 export function addMonthsKey(month: string, n: number): string {
-  const [y, m] = parseMonth(month);
-  const total = y * 12 + m + n;
-  return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, '0')}`;
+  return monthOfIndex(monthIndexOf(month) + n);
 }
 
 /** Month key of the month before `month`. */
@@ -315,6 +325,9 @@ export function parseInstant(s: string): number {
   return daysFromCivil(y, mo, d) * DAY_MS + h * 3_600_000 + mi * 60_000 + se * 1000 + ms - offMin * 60_000;
 }
 
+
+/** `parseInstant` of an optional field: NaN when it is absent. */
+export const parseOptionalInstant = (s: string | undefined): number => (s === undefined ? NaN : parseInstant(s));
 
 /**
  * ISO string (UTC `Z`) of an epoch-ms instant: `new Date(ms).toISOString()`, built by hand for the

@@ -10,6 +10,7 @@
  */
 import type { CtaSpec } from '../model';
 import { addCalendarDays, startOfDate } from '../time/business';
+import { utcDayMs } from '../time/zoned';
 import { buildCta, DAY_MS, earlier, fmtDay, later, pct, type TriggerContext } from './context';
 import { datedPeriod, monthPeriod, recordPeriod } from './ids';
 import { missStreak } from './missed';
@@ -25,12 +26,6 @@ export const CADENCE_TRIGGERS = {
 } as const;
 
 const firstSeen = (ctx: TriggerContext) => new Date(ctx.account.firstSeenAt);
-
-/** Midnight UTC of a `yyyy-MM-dd` date (NaN for any other shape). */
-function utcDayMs(ymd: string): number {
-  if (ymd.length !== 10 || ymd.charCodeAt(4) !== 45 || ymd.charCodeAt(7) !== 45) return NaN;
-  return Date.UTC(Number(ymd.slice(0, 4)), Number(ymd.slice(5, 7)) - 1, Number(ymd.slice(8, 10)));
-}
 
 /**
  * Cheap pre-check for a date trigger open from `offsetDays` before the day through the day itself:
@@ -80,12 +75,9 @@ export function fiscalYearEndTrigger(ctx: TriggerContext): CtaSpec[] {
   const t = ctx.asOf.getTime();
   // The local year is the UTC year ± 1 (offsets stay within ±14 h).
   const year = new Date(t).getUTCFullYear();
-  const [fm, fd] = fye.split('-').map(Number) as [number, number];
   for (const y of [year - 2, year - 1, year, year + 1, year + 2]) {
-    // The same day as fiscalYearEndDate, as a number: strings only for the year that can fire.
-    const last = new Date(Date.UTC(y, fm, 0)).getUTCDate();
-    if (!nearDateWindow(t, Date.UTC(y, fm - 1, Math.min(fd, last)), play.offsetDays)) continue;
     const ymd = fiscalYearEndDate(fye, y);
+    if (!nearDateWindow(t, utcDayMs(ymd), play.offsetDays)) continue;
     const fyeStart = startOfDate(ymd, ctx.tz);
     const fireDay = addCalendarDays(fyeStart, play.offsetDays, ctx.tz);
     if (t < fireDay.getTime() || t >= addCalendarDays(fyeStart, 1, ctx.tz).getTime()) continue;

@@ -7,27 +7,15 @@
  */
 import type { CtaSpec } from '../model';
 import type { DecisionRec } from '../prepared';
-import type { DecisionSignal } from '../signals';
 import { addCalendarDays } from '../time/business';
-import { parseInstant } from '../time/zoned';
 import { buildCta, DAY_MS, fmtDay, type TriggerContext } from './context';
 import { recordPeriod } from './ids';
 
 export const PROPOSAL_TRIGGERS = { reset: 'proposalReset', resequence: 'proposalResequence' } as const;
 
-/** The latest record per decision id (a decision logged again updates its status). */
-export function latestDecisions(decisions: readonly DecisionSignal[]): DecisionSignal[] {
-  const byId = new Map<string, DecisionSignal>();
-  for (const d of decisions) {
-    const prev = byId.get(d.decisionId);
-    if (!prev || parseInstant(d.observedAt) >= parseInstant(prev.observedAt)) byId.set(d.decisionId, d);
-  }
-  return [...byId.values()];
-}
-
 /**
- * `latestDecisions` over the context's prepared records (instants already parsed), computed once per
- * context: the at-risk, engagement-drop and proposal families all read it.
+ * The latest record per decision id (a decision logged again updates its status), over the context's
+ * prepared records; computed once per context: the at-risk, engagement-drop and proposal families all read it.
  */
 export function latestDecisionRecs(ctx: TriggerContext): readonly DecisionRec[] {
   if (ctx.memo.decisions) return ctx.memo.decisions as DecisionRec[];
