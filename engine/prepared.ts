@@ -150,7 +150,11 @@ function settledBefore(t: TicketSignal, before: string): boolean {
   );
 }
 
-/** Record one signal (and, when `group`, add it to its kind's list: one typed push per case, no keyed lookup). */
+/**
+ * Record one signal (and, when `group`, add it to its kind's list). One typed push per case rather
+ * than one `p.by[s.kind].push(s)` before the switch: the keyed form made a whole recompute 7–10%
+ * slower (same-process A/B, 1,000 accounts), so the repetition stays.
+ */
 function add(p: PreparedSignals, s: Signal, before: string, group: boolean): void {
   const by = p.by;
   switch (s.kind) {
