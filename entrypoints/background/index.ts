@@ -7,7 +7,7 @@ import '../../messaging/zod-setup';
 import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
 import { drainPending } from '../../storage';
-import { grantedOrigins, injectReader, isReaderLoadRequest, startInOpenTabs, syncContentScripts } from './content-scripts';
+import { injectReader, isReaderLoadRequest, startInOpenTabs, syncContentScripts } from './content-scripts';
 import { forgetTab } from './api-responses';
 import { pruneSignals } from './handlers/data';
 import { route } from './router';
@@ -16,14 +16,16 @@ import { clearTab, db, recompute, recomputeAll, updateBadge } from './services';
 const RECOMPUTE_ALARM = 'metronome-recompute';
 const PRUNE_ALARM = 'metronome-prune';
 
-async function setUp(): Promise<void> {
+/** Returns the granted origins (what the content scripts were registered for). */
+async function setUp(): Promise<string[]> {
   await browser.sidePanel?.setPanelBehavior?.({ openPanelOnActionClick: true }).catch(() => undefined);
-  await syncContentScripts();
+  const origins = await syncContentScripts();
   // Time moves deadlines and months even when no page is read: recompute hourly (this also freezes
   // a month's snapshot once it has ended), prune old signals daily.
   await browser.alarms.create(RECOMPUTE_ALARM, { periodInMinutes: 60 });
   await browser.alarms.create(PRUNE_ALARM, { periodInMinutes: 24 * 60 });
   await finishPending();
+  return origins;
 }
 
 /** Readings that were stored as pending but not ingested when the worker stopped. */
@@ -36,7 +38,7 @@ export default defineBackground(() => {
   // Every wake of the worker (not only install/startup): finish readings a stopped worker left pending.
   void finishPending();
   // Install or update: PSA tabs open since before get their reader without a reload.
-  browser.runtime.onInstalled.addListener(() => void setUp().then(async () => startInOpenTabs(await grantedOrigins())));
+  browser.runtime.onInstalled.addListener(() => void setUp().then(startInOpenTabs));
   browser.runtime.onStartup.addListener(() => void setUp());
   // A PSA just enabled in Options: its open tabs start reading at once.
   browser.permissions.onAdded.addListener((added) => void syncContentScripts().then(() => startInOpenTabs(added.origins ?? [])));
