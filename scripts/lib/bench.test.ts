@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Signal } from '../../engine/signals';
 import { generatePortfolio } from '../../sample/generate';
-import { benchMarkdown, engineSection, formatBenchTable, interleaved, median, repeat, runBench, singlePass, type BenchOptions, type BenchSection } from './bench';
+import { benchMarkdown, engineSection, formatBenchTable, interleaved, median, runBench, singlePass, type BenchOptions, type BenchSection } from './bench';
 
 const base: Omit<BenchOptions, 'log'> = {
   sizes: [6],
@@ -18,12 +18,6 @@ describe('bench harness', () => {
   it('median of odd and even counts', () => {
     expect(median([3, 1, 2])).toBe(2);
     expect(median([4, 1, 3, 2])).toBe(2.5);
-  });
-
-  it('repeat stops at maxRuns and runs at least once even over budget', () => {
-    let n = 0;
-    expect(repeat(() => void n++, 10_000, 3)).toHaveLength(3);
-    expect(repeat(() => { const t = performance.now(); while (performance.now() - t < 5); }, 1, 5)).toHaveLength(1);
   });
 
   it('interleaved: every full run sits between two floor runs, within the run cap and the budget', () => {

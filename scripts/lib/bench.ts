@@ -130,25 +130,6 @@ export class MemoryPeak {
 }
 
 /**
- * Run `fn` up to `maxRuns` times (at least once), stopping early when another run would exceed the
- * budget. Synchronous work blocks the sampler, so memory is also sampled after each run.
- */
-export function repeat(fn: () => void, budgetMs: number, maxRuns: number, mem?: MemoryPeak): number[] {
-  const times: number[] = [];
-  let spent = 0;
-  while (times.length < maxRuns) {
-    const t = performance.now();
-    fn();
-    const dt = performance.now() - t;
-    mem?.sample();
-    times.push(dt);
-    spent += dt;
-    if (spent + dt > budgetMs) break;
-  }
-  return times;
-}
-
-/**
  * `full` up to `maxRuns` times within the budget, each run between two runs of `floor`
  * (floor, full, floor, full, …, floor): the floor's samples bracket every measured run.
  */
