@@ -11,7 +11,7 @@ describe('cadenceState — DECISIONS §7 "Expected meeting"', () => {
   it('no held meeting: first expected at firstSeenAt + cadence (C 91 d); upcoming within grace', () => {
     const s = cadenceState(acct, [], 'C', cfg, new Date('2025-04-05T00:00:00Z'));
     expect(s.expected).toEqual([
-      { dueAt: '2025-04-02T00:00:00.000Z', graceEndsAt: '2025-04-09T00:00:00.000Z', status: 'upcoming' },
+      { dueAt: '2025-04-02T00:00:00.000Z', dueMs: Date.parse('2025-04-02T00:00:00.000Z'), graceEndsAt: '2025-04-09T00:00:00.000Z', status: 'upcoming' },
     ]);
     expect(s.nextDueAt).toBe('2025-04-02T00:00:00.000Z');
     expect(s.adherence).toBeNull();

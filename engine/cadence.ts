@@ -22,6 +22,8 @@ import { addDaysInTz, iso, parseInstant, parseOptionalInstant as opt } from './t
 
 export interface ExpectedMeeting {
   dueAt: string;
+  /** `dueAt` in epoch ms (read in every dimension: kept, not parsed again). */
+  dueMs: number;
   graceEndsAt: string;
   status: 'on-time' | 'missed' | 'upcoming';
   heldMeetingId?: string;
@@ -30,8 +32,6 @@ export interface ExpectedMeeting {
 
 export interface CadenceState {
   expected: ExpectedMeeting[];
-  /** `expected[i].dueAt` in ms, when the producer kept it (saves re-parsing in every dimension). */
-  dueMs?: readonly number[];
   consecutiveMisses: number;
   lastHeldAt: string | null;
   nextDueAt: string | null;
@@ -115,7 +115,6 @@ export function cadenceState(
   planned.sort((a, b) => a.at - b.at || Number(b.explicitMiss) - Number(a.explicitMiss));
 
   const expected: ExpectedMeeting[] = [];
-  const dueMs: number[] = []; // expected[i].dueAt in ms
   let hi = 0;
   let pi = 0;
   let from = parseInstant(account.firstSeenAt);
@@ -148,16 +147,14 @@ export function cadenceState(
       continue;
     }
     if (plan?.explicitMiss) {
-      expected.push({ dueAt: iso(due), graceEndsAt: iso(graceEnd), status: 'missed', missedMeetingId: plan.meetingId });
-      dueMs.push(due);
+      expected.push({ dueAt: iso(due), dueMs: due, graceEndsAt: iso(graceEnd), status: 'missed', missedMeetingId: plan.meetingId });
       from = due;
       pi++;
       misses++;
       continue;
     }
     if (next && next.at <= graceEnd) {
-      expected.push({ dueAt: iso(due), graceEndsAt: iso(graceEnd), status: 'on-time', heldMeetingId: next.meetingId });
-      dueMs.push(due);
+      expected.push({ dueAt: iso(due), dueMs: due, graceEndsAt: iso(graceEnd), status: 'on-time', heldMeetingId: next.meetingId });
       from = next.at;
       hi++;
       misses = 0;
@@ -165,27 +162,24 @@ export function cadenceState(
       continue;
     }
     if (graceEnd < asOfMs) {
-      const e: ExpectedMeeting = { dueAt: iso(due), graceEndsAt: iso(graceEnd), status: 'missed' };
+      const e: ExpectedMeeting = { dueAt: iso(due), dueMs: due, graceEndsAt: iso(graceEnd), status: 'missed' };
       if (plan) e.missedMeetingId = plan.meetingId;
       expected.push(e);
-      dueMs.push(due);
       from = due;
       if (plan) pi++;
       misses++;
       continue;
     }
-    expected.push({ dueAt: iso(due), graceEndsAt: iso(graceEnd), status: 'upcoming' });
-    dueMs.push(due);
+    expected.push({ dueAt: iso(due), dueMs: due, graceEndsAt: iso(graceEnd), status: 'upcoming' });
     nextDueAt = iso(due);
     break;
   }
 
   let onTime = 0;
   let missed = 0;
-  for (let i = 0; i < expected.length; i++) {
-    const e = expected[i]!;
+  for (const e of expected) {
     if (e.status === 'upcoming') continue;
-    const due = dueMs[i]!; // = parseInstant(e.dueAt)
+    const due = e.dueMs;
     if (due < windowStart) continue;
     // An explicit miss logged ahead of its date still counts; a meeting held early for a future due does not yet.
     if (due > asOfMs && e.status !== 'missed') continue;
@@ -195,7 +189,6 @@ export function cadenceState(
   const lastHeld = held[held.length - 1];
   return {
     expected,
-    dueMs,
     consecutiveMisses: misses,
     lastHeldAt: lastHeld ? iso(lastHeld.at) : null,
     nextDueAt,

@@ -65,10 +65,8 @@ export function freshest(ctx: DimensionContext, signals: readonly Signal[]): str
 /** The meetings (held or logged missed) behind the expected meetings due in the window. */
 export function cadenceSourcesIn(ctx: DimensionContext, windowStart: number): Signal[] {
   const ids = new Set<string>();
-  const { expected, dueMs } = ctx.cadence;
-  for (let i = 0; i < expected.length; i++) {
-    const x = expected[i]!;
-    if (x.status === 'upcoming' || (dueMs ? dueMs[i]! : parseInstant(x.dueAt)) < windowStart) continue;
+  for (const x of ctx.cadence.expected) {
+    if (x.status === 'upcoming' || x.dueMs < windowStart) continue;
     const id = x.heldMeetingId ?? x.missedMeetingId;
     if (id) ids.add(id);
   }

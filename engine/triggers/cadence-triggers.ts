@@ -190,8 +190,8 @@ export function engagementDropTrigger(
     for (const e of ctx.cadence.expected) {
       if (e.status !== 'missed') continue;
       const logged = e.missedMeetingId ? ctx.by.meeting.find((m) => m.meetingId === e.missedMeetingId) : undefined;
-      const at = logged?.status === 'missed' ? new Date(e.dueAt) : new Date(e.graceEndsAt);
-      misses.push({ at, due: new Date(e.dueAt) });
+      const at = logged?.status === 'missed' ? new Date(e.dueMs) : new Date(e.graceEndsAt);
+      misses.push({ at, due: new Date(e.dueMs) });
     }
     const strategicIds = new Set(ctx.cadence.expected.map((e) => e.missedMeetingId).filter(Boolean));
     for (const m of ctx.by.meeting) {

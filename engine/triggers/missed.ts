@@ -42,7 +42,7 @@ function computeMissStreak(ctx: TriggerContext): Miss[] {
   return missed.slice(-n).map((e) => {
     const logged = e.missedMeetingId ? byMeeting.get(e.missedMeetingId) : undefined;
     const explicit = logged?.status === 'missed';
-    const dueAt = new Date(e.dueAt);
+    const dueAt = new Date(e.dueMs);
     return {
       dueAt,
       missedAt: explicit ? dueAt : new Date(e.graceEndsAt),
