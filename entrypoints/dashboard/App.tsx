@@ -4,7 +4,7 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { DashboardView } from '../../components/dashboard/DashboardView';
-import { dashboardConfig, type DashboardConfig } from '../../ui/dashboard/config';
+import { dashboardConfig } from '../../ui/dashboard/config';
 import { computeDashboard } from '../../ui/dashboard/dashboard';
 import { useAllCtas, useAllHealth, useMeetingsAndDecisions, useSnapshotsSince } from '../../ui/dashboard/data';
 import { buildPortfolio } from '../../ui/dashboard/portfolio';
@@ -27,14 +27,14 @@ export function DashboardForTest({ now }: { now?: Date }) {
   return <Dashboard fixedNow={now} />;
 }
 
-function Dashboard({ fixedNow, dash: dashOverride }: { fixedNow?: Date; dash?: DashboardConfig }) {
+function Dashboard({ fixedNow }: { fixedNow?: Date }) {
   const ticking = useNow(60_000);
   // One value per minute, so the model is recomputed at most once a minute (or on data change).
   const minute = Math.floor((fixedNow ?? ticking).getTime() / 60_000);
   const now = useMemo(() => fixedNow ?? new Date(minute * 60_000), [fixedNow, minute]);
   const config = useConfig();
   // The portfolio targets are part of the user's configuration (options page → Portfolio targets).
-  const dash = useMemo(() => dashOverride ?? dashboardConfig(config), [dashOverride, config]);
+  const dash = useMemo(() => dashboardConfig(config), [config]);
   const tz = config.calendar.timeZone;
   const fromMonth = useMemo(() => previousMonths(now, tz, dash.trendMonths - 1).at(-1) ?? '0000-00', [now, tz, dash.trendMonths]);
 

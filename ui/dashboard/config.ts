@@ -19,7 +19,7 @@ export function dashboardConfig(config: MetronomeConfig): DashboardConfig {
   return { ...config.portfolio, tableCap: TABLE_CAP };
 }
 
-/** The defaults (tests, and the page before the stored configuration has loaded). */
+/** The settings a default configuration gives (tests build on it). */
 export const DASHBOARD_DEFAULTS: DashboardConfig = dashboardConfig(DEFAULT_CONFIG);
 
 export interface SegmentGroup {
