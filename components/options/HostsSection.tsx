@@ -4,7 +4,8 @@
  * submit handler (the user gesture); the background re-registers the readers on every change.
  */
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
-import { cardOf, checkSelfHostedOrigin, HOST_CARDS, hostOf, isBroadPattern, listableOrigins, type HostCard } from '../../ui/options/origins';
+import { HOST_CARDS, hostOf, type HostCard } from '../../content-scripts/hosts';
+import { cardOf, checkSelfHostedOrigin, isBroadPattern, listableOrigins } from '../../ui/options/origins';
 import { usePermissions, type PermissionsApi } from './permissions';
 
 interface GrantState {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { HOST_CARDS } from '../../ui/options/origins';
+import { HOST_CARDS } from '../hosts';
 import { DEMO_PSA_HOSTS, observerExcludeMatches, READER_BUNDLE_FILES, readerBundleFor, readerFileFor } from './bundles';
 import { readerContentScript } from './reader';
 

@@ -7,7 +7,7 @@
  * Chosen by host only to save parsing: detection inside the bundle still goes by path and DOM, and
  * the all-adapters bundle is always a correct choice. Pure (no browser APIs).
  */
-import { HOST_CARDS, hostOf, type HostCardId } from '../../ui/options/origins';
+import { HOST_CARDS, hostOf, type HostCardId } from '../hosts';
 
 export type ReaderBundle = 'connectwise' | 'autotask' | 'halopsa' | 'm365' | 'all';
 

@@ -7,7 +7,8 @@ import { format } from 'date-fns';
 import type { Bundle } from '../../engine/bundle';
 import type { CsvError, CsvImportResult, PsaFormat } from '../../import/csv';
 import type { Observation } from '../../content-scripts/core/types';
-import { checkSelfHostedOrigin, hostOf } from './origins';
+import { hostOf } from '../../content-scripts/hosts';
+import { checkSelfHostedOrigin } from './origins';
 
 /** Larger files are refused before reading (a backup of a big portfolio is a few MB). */
 export const MAX_IMPORT_BYTES = 100 * 1024 * 1024;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { OPTIONAL_HOSTS } from '../../wxt.config';
-import { cardOf, checkSelfHostedOrigin, HOST_CARDS, hostOf, isBroadPattern, listableOrigins } from './origins';
+import { HOST_CARDS, hostOf } from '../../content-scripts/hosts';
+import { cardOf, checkSelfHostedOrigin, isBroadPattern, listableOrigins } from './origins';
 
 const ok = (input: string) => {
   const r = checkSelfHostedOrigin(input);

@@ -1,53 +1,10 @@
 /**
- * Which sites Metronome may read: the PSA / Microsoft 365 cards of the options page and the
- * validation of a self-hosted PSA origin. Pure (no browser APIs): the page turns these into
- * `permissions.request({ origins })` calls. Every pattern here must be covered by
+ * The options page's site logic: which PSA / Microsoft 365 card an origin belongs to (the cards
+ * themselves: content-scripts/hosts.ts) and the validation of a self-hosted PSA origin. Pure (no
+ * browser APIs): the page turns these into `permissions.request({ origins })` calls. Every pattern here must be covered by
  * `OPTIONAL_HOSTS` in `wxt.config.ts` (a test checks), or the browser refuses the request.
  */
-
-export type HostCardId = 'connectwise' | 'autotask' | 'halopsa' | 'm365' | 'outlook';
-
-export interface HostCard {
-  id: HostCardId;
-  name: string;
-  /** One line: what Metronome reads there. */
-  reads: string;
-  /** Match patterns requested (and removed) together. */
-  origins: readonly string[];
-}
-
-export const HOST_CARDS: readonly HostCard[] = [
-  {
-    id: 'connectwise',
-    name: 'ConnectWise PSA (cloud)',
-    reads: 'Service tickets, boards, companies, agreements and SLAs.',
-    origins: ['https://*.myconnectwise.net/*', 'https://*.connectwise.net/*', 'https://*.myconnectwise.com/*'],
-  },
-  {
-    id: 'autotask',
-    name: 'Autotask (Datto) PSA',
-    reads: 'Tickets, queues, accounts and contracts.',
-    origins: ['https://*.autotask.net/*'],
-  },
-  {
-    id: 'halopsa',
-    name: 'HaloPSA (cloud)',
-    reads: 'Tickets, clients and contracts.',
-    origins: ['https://*.halopsa.com/*'],
-  },
-  {
-    id: 'm365',
-    name: 'Microsoft 365 admin centers',
-    reads: 'MFA registration, licences, Secure Score and active users (Technology Adoption).',
-    origins: ['https://admin.microsoft.com/*', 'https://entra.microsoft.com/*', 'https://security.microsoft.com/*'],
-  },
-  {
-    id: 'outlook',
-    name: 'Outlook on the web',
-    reads: 'Only when you click “use this page” in the recap composer: the open email’s text.',
-    origins: ['https://outlook.office.com/*', 'https://outlook.office365.com/*'],
-  },
-];
+import { HOST_CARDS, hostOf, type HostCard } from '../../content-scripts/hosts';
 
 /** Hosts that may be reached over plain http (the loopback address of a local or demo PSA). */
 export const LOOPBACK_HOSTS = ['localhost', '127.0.0.1'] as const;
@@ -153,11 +110,6 @@ export function listableOrigins(granted: readonly string[] | undefined): string[
   return [...new Set(granted ?? [])]
     .filter((o) => o === '<all_urls>' || /^(https?|\*):\/\//.test(o))
     .sort((a, b) => hostOf(a).localeCompare(hostOf(b)) || a.localeCompare(b));
-}
-
-/** `https://*.example.com/*` → `*.example.com`. */
-export function hostOf(pattern: string): string {
-  return pattern.replace(/^[a-z*]+:\/\//, '').replace(/\/.*$/, '');
 }
 
 /**
