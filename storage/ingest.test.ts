@@ -221,6 +221,18 @@ describe('ingestObservations (account resolution)', () => {
     expect(await db.signals.count()).toBe(0);
   });
 
+  it('a company that names nothing (empty, or only spaces) is rejected, with the same schema as the reading check', async () => {
+    db = freshDb();
+    const empty = { ...ticketObservation(2, { name: 'X' }), company: {} } as Observation;
+    const blank = { ...ticketObservation(3, { name: 'Y' }), company: { name: '   ' } } as Observation;
+    const err = await ingestObservations(db, [ticketObservation(1, { name: 'Contoso' }), empty, blank], { now: T0 }).catch((e) => e);
+    expect(err).toBeInstanceOf(IngestValidationError);
+    const issues = (err as IngestValidationError).issues;
+    expect(issues.map((i) => i.index)).toEqual([1, 2]);
+    expect(issues[0]!.message).toMatch(/must name its company/);
+    expect(await db.signals.count()).toBe(0);
+  });
+
   it('two observations of one new company in one reading create one account', async () => {
     db = freshDb();
     const r = await ingestObservations(db, [ticketObservation(1, { name: 'Relecloud' }), ticketObservation(2, { name: 'Relecloud Inc.' })], {

@@ -17,10 +17,10 @@ import type { Observation } from '../content-scripts/core/types';
 import { zodErrors } from '../engine/config';
 import { Signal, type Account, type SignalInput } from '../engine/signals';
 import { sameContent } from './canonical';
+import { CompanyRefSchema } from '../content-scripts/core/registry';
 import { isoNow, newId, type MetronomeDb } from './db';
 import {
   buildAccountIndex,
-  CompanyRefSchema,
   createAccountFor,
   indexAccount,
   learnRefs,

@@ -6,19 +6,9 @@
  *   3. normalised name or alias ("Contoso, Ltd." = "CONTOSO LTD" = "Contoso Limited").
  * A company that resolves to nothing but has a name becomes a new account.
  */
-import { z } from 'zod';
 import { normalizeHost } from '../content-scripts/core/ids';
 import type { CompanyRef } from '../content-scripts/core/types';
 import type { Account, AccountFactsSignal, PsaRef } from '../engine/signals';
-import { Id } from '../engine/signals';
-
-export const CompanyRefSchema = z
-  .object({
-    psaId: Id.optional(),
-    name: z.string().trim().max(300).optional(),
-    tenant: z.string().trim().max(253).optional(),
-  })
-  .strict();
 
 // ---------------------------------------------------------------------------------------------
 // Name normalisation

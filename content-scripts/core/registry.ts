@@ -19,7 +19,7 @@ import type { Observation, PageReading, PageTypeReader, ReadContext } from './ty
 
 export { detectPage, driftReading, missingFields, pageHost, PAGE_SHAPE, readPage, type Detection } from './detect';
 
-/** What `Observation.company` may hold. */
+/** What `Observation.company` may hold: the one schema, for the background's reading check and for ingest (storage/ingest.ts). */
 export const CompanyRefSchema = z
   .object({
     psaId: z.string().trim().min(1).max(200).optional(),
