@@ -18,6 +18,7 @@ import type { TeachMapping } from '../teach/mapping';
 import { hashString, sendUntilAcked } from './messenger';
 import { OBSERVER_MESSAGE, READER_READY_MESSAGE } from './page-observer';
 import { mountPill, type Pill } from './pill';
+import { isPageFrame } from './page-frame';
 import { pageReadContext } from './read-context';
 import { onSettled } from './settle';
 import { claimReaderStart } from './start-once';
@@ -79,7 +80,7 @@ export function startReader(ctx: ContentScriptContext, adapterReaders: readonly 
 
   const showPill = (state: NonNullable<ReadingAck['pill']>, ack: ReadingAck | undefined) => {
     pillDismissed ||= Boolean(ack?.pillDismissed);
-    if (pillDismissed || window.top !== window) return; // one pill, in the top frame only
+    if (pillDismissed || !isPageFrame(window)) return; // one pill, in the frame that shows the page
     pill ??= mountPill(document, {
       onOpen: () => void browser.runtime.sendMessage({ type: 'panel.open' }).catch(() => undefined),
       onDismiss: () => {
@@ -148,7 +149,7 @@ export function startReader(ctx: ContentScriptContext, adapterReaders: readonly 
     taught = list.map((m) => teachReader(m));
   };
 
-  // Teach mode (top frame only): the saved mapping replaces this host's one for its page type and
+  // Teach mode (in the frame that shows the page: page-frame.ts): the saved mapping replaces this host's one for its page type and
   // the page is read again at once, so it applies without a reload.
   const startTeach = () => {
     if (teachUi) return teachUi.focus();
@@ -174,7 +175,7 @@ export function startReader(ctx: ContentScriptContext, adapterReaders: readonly 
     const type = (msg as { type?: string })?.type;
     if (ctx.isInvalid) return undefined;
     if (type === 'teach.start') {
-      if (window.top !== window) return undefined; // the top frame answers
+      if (!isPageFrame(window)) return undefined; // the frame that shows the page answers
       startTeach();
       return Promise.resolve({ ok: true });
     }
