@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HOST_CARDS } from '../hosts';
-import { DEMO_PSA_HOSTS, observerExcludeMatches, READER_BUNDLE_FILES, readerBundleFor, readerFileFor } from './bundles';
+import { DEMO_PSA_HOSTS, observerExcludeMatches, observesApi, READER_BUNDLE_FILES, readerBundleFor, readerFileFor } from './bundles';
 import { readerContentScript } from './reader';
 
 describe('readerFileFor: a PSA cloud host gets its own bundle, anything else every adapter', () => {
@@ -95,5 +95,18 @@ describe('READER_BUNDLE_FILES: each file is a WXT content-script entrypoint', ()
   it('the shared reader definition is runtime-registered, in every frame, after the DOM is idle', () => {
     const def = readerContentScript(['https://*.example.com/*'], []);
     expect(def).toMatchObject({ registration: 'runtime', allFrames: true, runAt: 'document_idle', matches: ['https://*.example.com/*'] });
+  });
+});
+
+describe('observesApi: the API observer goes where the reader may use API responses', () => {
+  it.each([
+    ['https://acme.halopsa.com/ticket?id=5', true],
+    ['https://admin.microsoft.com/#/users', true],
+    ['https://psa.example.com/tickets', true], // a self-hosted PSA: unknown, so observed
+    ['https://na.myconnectwise.net/v4_6_release/ConnectWise.aspx', false],
+    ['https://ww5.autotask.net/Mvc/ServiceDesk/TicketDetail.mvc', false],
+    ['http://cw.localhost:8080/', false],
+  ])('%s → %s', (url, expected) => {
+    expect(observesApi(url)).toBe(expected);
   });
 });

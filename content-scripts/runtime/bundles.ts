@@ -83,6 +83,11 @@ export function observerExcludeMatches(): string[] {
   return out;
 }
 
+/** Whether a page at `url` gets the API observer (the inverse of `observerExcludeMatches`). */
+export function observesApi(url: string | URL): boolean {
+  return !DOM_ONLY_BUNDLES.has(readerBundleFor(url));
+}
+
 /** The file `scripting.executeScript` injects for a page at `url`. */
 export function readerFileFor(url: string | URL): string {
   return READER_BUNDLE_FILES[readerBundleFor(url)];

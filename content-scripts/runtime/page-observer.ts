@@ -38,7 +38,17 @@ export function isObservedUrl(rawUrl: string, base: string): URL | null {
   return OBSERVED_API_PATHS.some((re) => re.test(url.pathname)) ? url : null;
 }
 
+/**
+ * Marks a page whose `fetch`/XHR are already wrapped: the observer registered at document_start and
+ * one injected late into an open tab (background/content-scripts.ts `startInOpenTabs`) — or the
+ * previous version's, still in a page open across an update — must not wrap them twice.
+ */
+const INSTALLED = Symbol.for('metronome.pageObserver');
+
 export function installPageObserver(win: Window & typeof globalThis): void {
+  const marked = win as unknown as Record<symbol, unknown>;
+  if (marked[INSTALLED]) return;
+  Object.defineProperty(marked, INSTALLED, { value: true });
   let early: Array<{ url: string; body: string }> | undefined = [];
   let earlyChars = 0;
   const post = (url: URL, text: string) => {

@@ -11,7 +11,7 @@
 import { browser } from 'wxt/browser';
 import type { Runtime } from 'webextension-polyfill';
 import type { Reply } from '../../messaging/protocol';
-import { observerExcludeMatches, readerFileFor } from '../../content-scripts/runtime/bundles';
+import { observerExcludeMatches, observesApi, readerFileFor } from '../../content-scripts/runtime/bundles';
 export { isReaderLoadRequest } from '../../content-scripts/runtime/loader';
 
 type ReaderScriptPath = NonNullable<Parameters<typeof browser.scripting.executeScript>[0]['files']>[number];
@@ -19,6 +19,7 @@ type ReaderScriptPath = NonNullable<Parameters<typeof browser.scripting.executeS
 const READER_ID = 'metronome-reader';
 const OBSERVER_ID = 'metronome-observer';
 export const LOADER_FILE = 'reader-loader.js';
+const OBSERVER_FILE = 'content-scripts/page-observer.js';
 
 export async function grantedOrigins(): Promise<string[]> {
   const all = await browser.permissions.getAll();
@@ -35,7 +36,7 @@ export async function syncContentScripts(): Promise<string[]> {
   await scripting.registerContentScripts([
     {
       id: OBSERVER_ID,
-      js: ['content-scripts/page-observer.js'],
+      js: [OBSERVER_FILE],
       matches: origins,
       // Not on ConnectWise/Autotask hosts: their readers use no API responses (bundles.ts).
       excludeMatches: observerExcludeMatches(),
@@ -60,9 +61,10 @@ export async function syncContentScripts(): Promise<string[]> {
  * Registered content scripts reach only pages loaded after their registration: tabs already open on
  * an origin the user has just granted — or on any granted origin when Metronome is installed or
  * updated — would stay unread until reloaded. Inject the loader into their frames now; it asks for
- * its reader as on any page (one reader per document: start-once.ts). The API observer is not
- * injected late (it must run before the page's own scripts), so an API-reading page (HaloPSA, M365)
- * is read from its DOM until its next load. Returns how many tabs got the loader.
+ * its reader as on any page (one reader per document: start-once.ts). On hosts that get the API
+ * observer (HaloPSA, M365, unknown PSAs), it goes in first, in the page's world: it misses what the
+ * page fetched before, but catches every later call of a single-page app (it never wraps twice:
+ * page-observer.ts). Returns how many tabs got the loader.
  */
 export async function startInOpenTabs(origins: readonly string[]): Promise<number> {
   if (origins.length === 0 || !browser.scripting?.executeScript) return 0;
@@ -72,7 +74,11 @@ export async function startInOpenTabs(origins: readonly string[]): Promise<numbe
     if (tab.id === undefined || tab.discarded) continue;
     try {
       // allFrames: Autotask's pages live in an inner frame; frames on other origins are not scripted.
-      await browser.scripting.executeScript({ target: { tabId: tab.id, allFrames: true }, files: [LOADER_FILE as ReaderScriptPath] });
+      const target = { tabId: tab.id, allFrames: true };
+      // (Without the observer the page is still read from its DOM: its failure does not stop the loader.)
+      if (tab.url && observesApi(tab.url))
+        await browser.scripting.executeScript({ target, files: [OBSERVER_FILE as ReaderScriptPath], world: 'MAIN' }).catch(() => undefined);
+      await browser.scripting.executeScript({ target, files: [LOADER_FILE as ReaderScriptPath] });
       started++;
     } catch {
       // A tab that cannot be scripted now (an error page, closed meanwhile): it is read on its next load.
