@@ -43,6 +43,7 @@ export function createGraphIntake(): GraphIntake {
   };
 }
 
+/** Per tab, for the worker's lifetime (a stopped worker starts afresh; the page re-sends on its next load). */
 const intakes = new Map<number, GraphIntake>();
 
 /** Read one forwarded response. `pageUrl` is the page the user is on (the values' source). */
@@ -63,8 +64,4 @@ export function readApiResponse(tabId: number | undefined, pageUrl: URL, apiUrl:
   let intake = intakes.get(key);
   if (!intake) intakes.set(key, (intake = createGraphIntake()));
   return intake(apiUrl, json, ctx);
-}
-
-export function forgetTab(tabId: number): void {
-  intakes.delete(tabId);
 }

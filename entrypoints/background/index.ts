@@ -8,10 +8,9 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
 import { drainPending } from '../../storage';
 import { injectReader, isReaderLoadRequest, startInOpenTabs, syncContentScripts } from './content-scripts';
-import { forgetTab } from './api-responses';
 import { pruneSignals } from './handlers/data';
 import { route } from './router';
-import { clearTab, db, recompute, recomputeAll, updateBadge } from './services';
+import { db, recompute, recomputeAll } from './services';
 
 const RECOMPUTE_ALARM = 'metronome-recompute';
 const PRUNE_ALARM = 'metronome-prune';
@@ -52,13 +51,8 @@ export default defineBackground(() => {
     if (alarm.name === PRUNE_ALARM) void pruneSignals();
   });
 
-  browser.tabs.onActivated.addListener(({ tabId }) => void updateBadge(tabId));
-  browser.tabs.onRemoved.addListener((tabId) => {
-    forgetTab(tabId);
-    void clearTab(tabId);
-  });
-  browser.tabs.onUpdated.addListener((tabId, change) => {
-    // A new page in the tab: its account is unknown until the reader reports.
-    if (change.url) void clearTab(tabId).then(() => updateBadge(tabId));
-  });
+  // No tabs.onUpdated / onActivated / onRemoved listeners: each would wake this worker on every
+  // navigation, tab switch or closed tab on every site. A tab's state is checked against the tab's
+  // URL when asked (services.ts `currentTabState`), the browser resets a tab's badge when the tab
+  // loads a new document, and badges are re-drawn when their account's data changes.
 });

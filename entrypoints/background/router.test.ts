@@ -75,14 +75,34 @@ describe('background router', () => {
   });
 
   it('a drifted page stores nothing but a drift event, and the tab says so', async () => {
-    const r = await route(reading([], ['company', 'status']), fromPage(9));
+    const tab = await browser.tabs.create({ url: reading([]).url });
+    const r = await route(reading([], ['company', 'status']), { url: tab.url, tab } as never);
     expect(r.ok).toBe(true);
     const db = getDb();
     expect(await db.signals.count()).toBe(0);
     const [drift] = await db.drift.toArray();
     expect(drift).toMatchObject({ host: 'acme.myconnectwise.net', adapter: 'connectwise', pageType: 'ticket', missing: ['company', 'status'] });
-    const tab = await route({ type: 'tab.account', tabId: 9 }, fromPanel);
-    expect(tab).toMatchObject({ ok: true, data: { accountId: null, drift: { adapter: 'connectwise', missing: ['company', 'status'] } } });
+    const state = await route({ type: 'tab.account', tabId: tab.id! }, fromPanel);
+    expect(state).toMatchObject({ ok: true, data: { accountId: null, drift: { adapter: 'connectwise', missing: ['company', 'status'] } } });
+  });
+
+  it("a tab's account holds only while the tab shows the page it was read on (no tabs.onUpdated listener)", async () => {
+    const url = reading([]).url;
+    const tab = await browser.tabs.create({ url });
+    await route(reading([ticketObs('7')]), { url, tab } as never);
+    const [account] = await getDb().accounts.toArray();
+    expect(await route({ type: 'tab.account', tabId: tab.id! }, fromPanel)).toMatchObject({ ok: true, data: { accountId: account!.id } });
+    // The tab moves on (another site: its URL is hidden from Metronome, or another page): no account.
+    await browser.tabs.update(tab.id!, { url: 'https://news.example.org/' });
+    expect(await route({ type: 'tab.account', tabId: tab.id! }, fromPanel)).toEqual({ ok: true, data: null });
+    // …and stays forgotten when the tab comes back, until the page is read again.
+    await browser.tabs.update(tab.id!, { url });
+    expect(await route({ type: 'tab.account', tabId: tab.id! }, fromPanel)).toEqual({ ok: true, data: null });
+    await route(reading([ticketObs('7')]), { url, tab: await browser.tabs.get(tab.id!) } as never);
+    expect(await route({ type: 'tab.account', tabId: tab.id! }, fromPanel)).toMatchObject({ ok: true, data: { accountId: account!.id } });
+    // A tab that no longer exists (closed since it was read) has none.
+    await route(reading([ticketObs('8')]), { url, tab: { id: 4242, windowId: 1, url } } as never);
+    expect(await route({ type: 'tab.account', tabId: 4242 }, fromPanel)).toEqual({ ok: true, data: null });
   });
 
   it('user logging goes through the same path and validates: a held meeting without heldAt is refused', async () => {

@@ -40,9 +40,9 @@ export async function route(raw: unknown, sender: Runtime.MessageSender): Promis
   try {
     switch (msg.type) {
       case 'reading':
-        return await handleReading(msg, tabId);
+        return await handleReading(msg, tabId, sender.tab?.url);
       case 'api.response':
-        return await apiResponse(msg, tabId);
+        return await apiResponse(msg, tabId, sender.tab?.url);
       case 'log':
         return await handleLog(msg);
       case 'cta':

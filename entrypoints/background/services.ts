@@ -33,9 +33,11 @@ export async function currentConfig(): Promise<MetronomeConfig> {
   return (await getConfig(d)).config;
 }
 
-export async function recompute(accountIds: readonly string[]): Promise<void> {
+/** Recompute these accounts and re-draw the badges of the tabs showing them (but `exceptTab`'s, which its caller draws). */
+export async function recompute(accountIds: readonly string[], opts: { exceptTab?: number } = {}): Promise<void> {
   if (accountIds.length === 0) return;
   await recomputeAccounts(db(), accountIds, new Date(), await currentConfig());
+  await refreshBadges(accountIds, opts.exceptTab);
 }
 
 export async function recomputeAll(): Promise<number> {
@@ -56,7 +58,10 @@ export interface TabState {
   drift: { adapter: string; pageType: string; missing: string[] } | null;
   /** An M365 tenant read on this page that is not linked to an account yet. */
   unlinkedTenant?: string;
+  /** The page (frame) that was read: Autotask's inner frame, not the tab's shell. */
   url?: string;
+  /** The tab's own URL when it was read: the state holds only while the tab still shows it. */
+  tabUrl?: string;
   at: number;
 }
 
@@ -71,6 +76,34 @@ export async function getTabState(tabId: number): Promise<TabState | undefined> 
 
 export async function clearTab(tabId: number): Promise<void> {
   await browser.storage.session.remove(tabKey(tabId));
+}
+
+/**
+ * The tab's state if the tab still shows the page it was read on; a tab that has since navigated
+ * (to another PSA page, or to a site Metronome cannot see: its URL is then hidden) or was closed has
+ * none, and its stale state is dropped. Checked when asked rather than on `tabs.onUpdated`: that
+ * listener would wake the worker on every navigation on every site. (The browser resets a tab's
+ * badge itself when the tab loads a new document.)
+ */
+export async function currentTabState(tabId: number): Promise<TabState | undefined> {
+  const state = await getTabState(tabId);
+  if (!state) return undefined;
+  const tab = await browser.tabs.get(tabId).catch(() => undefined);
+  if (tab?.url !== undefined && tab.url === state.tabUrl) return state;
+  await clearTab(tabId);
+  return undefined;
+}
+
+/** Re-draw the badge of every tab showing one of `accountIds` (after a recompute or a CTA change). */
+export async function refreshBadges(accountIds: readonly string[], exceptTab?: number): Promise<void> {
+  if (accountIds.length === 0) return;
+  const ids = new Set(accountIds);
+  const all = (await browser.storage.session.get(null)) as Record<string, unknown>;
+  for (const [key, value] of Object.entries(all)) {
+    if (!key.startsWith('tab:') || !ids.has((value as Partial<TabState> | null)?.accountId ?? '')) continue;
+    const tabId = Number(key.slice(4));
+    if (tabId !== exceptTab) await updateBadge(tabId).catch(() => undefined); // a tab closed meanwhile
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -103,7 +136,7 @@ export async function glanceFor(accountId: string): Promise<AccountGlance | null
 export async function updateBadge(tabId: number): Promise<void> {
   const action = browser.action ?? (browser as unknown as { browserAction?: typeof browser.action }).browserAction;
   if (!action) return;
-  const state = await getTabState(tabId);
+  const state = await currentTabState(tabId);
   if (state?.drift) {
     await action.setBadgeText({ tabId, text: '!' });
     await action.setBadgeBackgroundColor({ tabId, color: TONE_COLOURS.drift! });

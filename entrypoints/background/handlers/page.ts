@@ -10,11 +10,11 @@ import type { ApiResponseMessage, Reply } from '../../../messaging/protocol';
 import { deleteMapping, mappingsForHost, saveMapping, setSetting, type MappingRow } from '../../../storage';
 import { readApiResponse } from '../api-responses';
 import { insertNoteInPage } from '../page-scripts';
-import { currentConfig, db, getTabState, type TabState } from '../services';
+import { currentConfig, currentTabState, db, type TabState } from '../services';
 import { handleReading } from './reading';
 
 export async function tabAccount(tabId: number): Promise<Reply<TabState | null>> {
-  return { ok: true, data: (await getTabState(tabId)) ?? null };
+  return { ok: true, data: (await currentTabState(tabId)) ?? null };
 }
 
 /** Readability in every frame of the tab (injected on request); the longest text wins. */
@@ -43,7 +43,7 @@ export async function pageInsertNote(tabId: number, text: string): Promise<Reply
   }
 }
 
-export async function apiResponse(msg: z.infer<typeof ApiResponseMessage>, tabId: number | undefined): Promise<Reply> {
+export async function apiResponse(msg: z.infer<typeof ApiResponseMessage>, tabId: number | undefined, tabUrl?: string): Promise<Reply> {
   let pageUrl: URL;
   let apiUrl: URL;
   try {
@@ -67,6 +67,7 @@ export async function apiResponse(msg: z.infer<typeof ApiResponseMessage>, tabId
       warnings: reading.warnings,
     },
     tabId,
+    tabUrl,
   );
 }
 

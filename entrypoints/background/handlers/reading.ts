@@ -22,7 +22,8 @@ export interface ReadingAck {
   pillDismissed: boolean;
 }
 
-export async function handleReading(msg: ReadingMessage, tabId: number | undefined): Promise<Reply<ReadingAck>> {
+/** `tabUrl`: the URL of the tab the reading came from (its top frame's, where the page is a frame). */
+export async function handleReading(msg: ReadingMessage, tabId: number | undefined, tabUrl?: string): Promise<Reply<ReadingAck>> {
   let host: string;
   try {
     host = new URL(msg.url).hostname.toLowerCase();
@@ -43,7 +44,7 @@ export async function handleReading(msg: ReadingMessage, tabId: number | undefin
       url: msg.url,
     });
     if (tabId !== undefined) {
-      await setTabState(tabId, { accountId: null, drift: { adapter: msg.adapter, pageType: msg.pageType, missing: msg.missing }, url: msg.url });
+      await setTabState(tabId, { accountId: null, drift: { adapter: msg.adapter, pageType: msg.pageType, missing: msg.missing }, url: msg.url, tabUrl });
       await updateBadge(tabId);
     }
     return { ok: true, data: { accountIds: [], stored: 0, rejected: [], pill: null, pillDismissed } };
@@ -61,7 +62,7 @@ export async function handleReading(msg: ReadingMessage, tabId: number | undefin
   // Pending first: if the worker stops mid-ingest, drainPending finishes the job on the next wake.
   const pendingId = await enqueuePending(d, valid);
   const result = await ingestObservations(d, valid, { pendingId });
-  await recompute(result.touchedAccountIds);
+  await recompute(result.touchedAccountIds, { exceptTab: tabId }); // this tab's badge: below, with its new state
 
   const stored = await d.signals.bulkGet(valid.map((o) => o.id));
   const accountIds = [...new Set(stored.flatMap((s) => (s ? [s.accountId] : [])))];
@@ -70,7 +71,7 @@ export async function handleReading(msg: ReadingMessage, tabId: number | undefin
   let pill: AccountGlance | null = null;
   const single = SINGLE_ACCOUNT_PAGES.has(msg.pageType) && accountIds.length === 1 ? accountIds[0]! : null;
   if (single) pill = await glanceFor(single);
-  if (tabId !== undefined) await setTabState(tabId, { accountId: single, drift: null, url: msg.url, ...(unlinkedTenant ? { unlinkedTenant } : {}) });
+  if (tabId !== undefined) await setTabState(tabId, { accountId: single, drift: null, url: msg.url, tabUrl, ...(unlinkedTenant ? { unlinkedTenant } : {}) });
   if (tabId !== undefined) await updateBadge(tabId);
   return { ok: true, data: { accountIds, stored: valid.length, rejected, pill, pillDismissed } };
 }

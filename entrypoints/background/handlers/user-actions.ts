@@ -18,7 +18,7 @@ import {
   snooze,
   toggleChecklistStep,
 } from '../../../storage';
-import { db, recompute } from '../services';
+import { db, recompute, refreshBadges } from '../services';
 
 export async function handleLog(msg: z.infer<typeof LogMessage>): Promise<Reply> {
   const d = db();
@@ -53,6 +53,7 @@ export async function handleCta(msg: z.infer<typeof CtaActionMessage>): Promise<
       updated = await snooze(d, cta.id, a.until, a.reason);
       break;
   }
+  await refreshBadges([cta.accountId]); // the due count on the account's tabs
   return { ok: true, data: updated };
 }
 
