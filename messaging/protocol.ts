@@ -201,6 +201,8 @@ export const TeachSaveMessage = z.object({ type: z.literal('teach.save'), mappin
 
 /** The in-page pill → open the side panel on this tab (carries the click's user gesture). */
 export const PanelOpenMessage = z.object({ type: z.literal('panel.open') }).strict();
+/** The reader → its single-page app moved to another view: what this frame read before no longer shows. */
+export const PageChangedMessage = z.object({ type: z.literal('page.changed') }).strict();
 /** The in-page pill → hide it on this host. */
 export const PillDismissMessage = z.object({ type: z.literal('pill.dismiss'), host: z.string().min(1).max(253) }).strict();
 
@@ -231,6 +233,7 @@ export const Message = z.discriminatedUnion('type', [
   TeachSaveMessage,
   PanelOpenMessage,
   PillDismissMessage,
+  PageChangedMessage,
 ]);
 export type Message = z.infer<typeof Message>;
 export type MessageInput = z.input<typeof Message>;

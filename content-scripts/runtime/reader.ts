@@ -108,6 +108,11 @@ export function startReader(ctx: ContentScriptContext, adapterReaders: readonly 
   let driftRecheck: number | undefined;
   ctx.addEventListener(window, 'wxt:locationchange', () => {
     viewStartedAt = Date.now();
+    // A single-page app's new view: what this frame reported no longer shows (badge, panel) until
+    // the view is read. Only if something was reported: an unread page has nothing to take back.
+    if (lastSent === '') return;
+    lastSent = '';
+    void browser.runtime.sendMessage({ type: 'page.changed' }).catch(() => undefined);
   });
   const readCurrentPage = () => {
     if (ctx.isInvalid) return;

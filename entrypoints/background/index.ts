@@ -6,14 +6,21 @@
 import '../../messaging/zod-setup';
 import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
+import type { Runtime } from 'webextension-polyfill';
 import { drainPending } from '../../storage';
 import { injectReader, isReaderLoadRequest, startInOpenTabs, syncContentScripts } from './content-scripts';
 import { pruneSignals } from './handlers/data';
 import { route } from './router';
-import { db, recompute, recomputeAll } from './services';
+import { db, forgetFramePage, recompute, recomputeAll } from './services';
 
 const RECOMPUTE_ALARM = 'metronome-recompute';
 const PRUNE_ALARM = 'metronome-prune';
+
+async function readerRequested(sender: Runtime.MessageSender) {
+  const injected = await injectReader(sender);
+  if (sender.tab?.id !== undefined) await forgetFramePage(sender.tab.id, sender.frameId ?? 0);
+  return injected;
+}
 
 /** Returns the granted origins (what the content scripts were registered for). */
 async function setUp(): Promise<string[]> {
@@ -44,7 +51,8 @@ export default defineBackground(() => {
   browser.permissions.onRemoved.addListener(() => void syncContentScripts());
 
   // The page loader's "inject the reader now" (after the page's load event) is not a data message.
-  browser.runtime.onMessage.addListener((message: unknown, sender) => (isReaderLoadRequest(message) ? injectReader(sender) : route(message, sender)));
+  // It also says a new page loaded in that frame: what the frame showed before is forgotten.
+  browser.runtime.onMessage.addListener((message: unknown, sender) => (isReaderLoadRequest(message) ? readerRequested(sender) : route(message, sender)));
 
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === RECOMPUTE_ALARM) void recomputeAll();

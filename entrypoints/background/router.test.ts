@@ -105,6 +105,18 @@ describe('background router', () => {
     expect(await route({ type: 'tab.account', tabId: 4242 }, fromPanel)).toEqual({ ok: true, data: null });
   });
 
+  it("a new view in the frame that was read (page.changed) ends the tab's account; another frame's does not", async () => {
+    const url = reading([]).url;
+    const tab = await browser.tabs.create({ url });
+    await route(reading([ticketObs('9')]), { url, tab, frameId: 3 } as never);
+    const account = async () => ((await route({ type: 'tab.account', tabId: tab.id! }, fromPanel)) as { data: { accountId?: string } | null }).data?.accountId ?? null;
+    expect(await account()).not.toBeNull();
+    expect(await route({ type: 'page.changed' }, { url, tab, frameId: 5 } as never)).toEqual({ ok: true });
+    expect(await account()).not.toBeNull();
+    expect(await route({ type: 'page.changed' }, { url, tab, frameId: 3 } as never)).toEqual({ ok: true });
+    expect(await account()).toBeNull();
+  });
+
   it('user logging goes through the same path and validates: a held meeting without heldAt is refused', async () => {
     await route(reading([ticketObs('1')]), fromPage());
     const [account] = await getDb().accounts.toArray();

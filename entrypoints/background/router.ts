@@ -17,11 +17,17 @@ import {
   teachMappings,
   teachSave,
 } from './handlers/page';
-import { handleReading } from './handlers/reading';
+import { handleReading, type ReadingOrigin } from './handlers/reading';
+import { forgetFramePage } from './services';
 import { handleAccountCreate, handleAccountUpdate, handleCta, handleLog, handleRecapSent } from './handlers/user-actions';
 
 /** What a content script (running in a PSA page) may ask. Everything else needs an extension page. */
-const CONTENT_SCRIPT_MESSAGES = new Set(['reading', 'api.response', 'teach.mappings', 'teach.save', 'panel.open', 'pill.dismiss']);
+const CONTENT_SCRIPT_MESSAGES = new Set(['reading', 'api.response', 'page.changed', 'teach.mappings', 'teach.save', 'panel.open', 'pill.dismiss']);
+
+/** The tab, its URL and the frame a content script's message came from. */
+function readingOrigin(sender: Runtime.MessageSender): ReadingOrigin {
+  return { tabId: sender.tab?.id, tabUrl: sender.tab?.url, frameId: sender.frameId ?? 0 };
+}
 
 export async function route(raw: unknown, sender: Runtime.MessageSender): Promise<Reply> {
   const parsed = Message.safeParse(raw);
@@ -40,9 +46,12 @@ export async function route(raw: unknown, sender: Runtime.MessageSender): Promis
   try {
     switch (msg.type) {
       case 'reading':
-        return await handleReading(msg, tabId, sender.tab?.url);
+        return await handleReading(msg, readingOrigin(sender));
       case 'api.response':
-        return await apiResponse(msg, tabId, sender.tab?.url);
+        return await apiResponse(msg, readingOrigin(sender));
+      case 'page.changed':
+        if (tabId !== undefined) await forgetFramePage(tabId, sender.frameId ?? 0);
+        return { ok: true };
       case 'log':
         return await handleLog(msg);
       case 'cta':

@@ -62,6 +62,8 @@ export interface TabState {
   url?: string;
   /** The tab's own URL when it was read: the state holds only while the tab still shows it. */
   tabUrl?: string;
+  /** The frame that was read (0: the top frame): a new page in that frame ends the state. */
+  frameId?: number;
   at: number;
 }
 
@@ -92,6 +94,18 @@ export async function currentTabState(tabId: number): Promise<TabState | undefin
   if (tab?.url !== undefined && tab.url === state.tabUrl) return state;
   await clearTab(tabId);
   return undefined;
+}
+
+/**
+ * The page in `frameId` changed (a new document there — Autotask's inner frame navigates while its
+ * shell stays — or a single-page app's new view): if the tab's state came from that frame, it is
+ * gone until the new page is read, and so is its badge.
+ */
+export async function forgetFramePage(tabId: number, frameId: number): Promise<void> {
+  const state = await getTabState(tabId);
+  if (!state || (state.frameId ?? 0) !== frameId) return;
+  await clearTab(tabId);
+  await updateBadge(tabId);
 }
 
 /** Re-draw the badge of every tab showing one of `accountIds` (after a recompute or a CTA change). */

@@ -44,3 +44,38 @@ test('a PSA tab that moves to another site no longer shows its account or badge;
   await expect.poll(() => badge(tabId)).not.toBe('');
   await page.close();
 });
+
+test("Autotask: a new page in the shell's inner frame ends the old page's account and badge (the tab's URL does not change)", async () => {
+  const page = await env.session.context.newPage();
+  const origin = `http://autotask.localhost:${new URL(env.demo.url).port}`;
+  const url = `${origin}/app/ticket?ticketId=29711043`;
+  await page.goto(url);
+  const tabId = await tabIdOf(env.ext, url);
+  await expect.poll(() => tabAccount(tabId), { timeout: 20_000 }).not.toBeNull();
+  await expect.poll(() => badge(tabId)).not.toBe('');
+
+  // The inner frame opens a page no reader knows (the shell, and so the tab's URL, stay).
+  const inner = page.frames().find((f) => f.url().includes('/Mvc/'))!;
+  await inner.goto(`${origin}/Mvc/Home/Dashboard.mvc`);
+  await expect.poll(() => badge(tabId), { timeout: 10_000 }).toBe('');
+  expect(await tabAccount(tabId)).toBeNull();
+  expect(page.url()).toBe(url);
+  await page.close();
+});
+
+test('a single-page app moving to a view with nothing to read ends the account and badge of the view before', async () => {
+  const page = await env.session.context.newPage();
+  const url = `${env.demo.url}/v4_6_release/services/system_io/Service/fv_sr100_request.rails?service_recid=284511`;
+  await page.goto(url);
+  const tabId = await tabIdOf(env.ext, url);
+  await expect.poll(() => tabAccount(tabId), { timeout: 20_000 }).not.toBeNull();
+  await expect.poll(() => badge(tabId)).not.toBe('');
+  // Same document, new view (history API), still loading its content.
+  await page.evaluate(() => {
+    document.body.replaceChildren(Object.assign(document.createElement('p'), { textContent: 'Loading…' }));
+    history.pushState({}, '', '/v4_6_release/ConnectWise.aspx?routeTo=Dashboard');
+  });
+  await expect.poll(() => badge(tabId), { timeout: 10_000 }).toBe('');
+  expect(await tabAccount(tabId)).toBeNull();
+  await page.close();
+});

@@ -11,7 +11,7 @@ import { deleteMapping, mappingsForHost, saveMapping, setSetting, type MappingRo
 import { readApiResponse } from '../api-responses';
 import { insertNoteInPage } from '../page-scripts';
 import { currentConfig, currentTabState, db, type TabState } from '../services';
-import { handleReading } from './reading';
+import { handleReading, type ReadingOrigin } from './reading';
 
 export async function tabAccount(tabId: number): Promise<Reply<TabState | null>> {
   return { ok: true, data: (await currentTabState(tabId)) ?? null };
@@ -43,7 +43,7 @@ export async function pageInsertNote(tabId: number, text: string): Promise<Reply
   }
 }
 
-export async function apiResponse(msg: z.infer<typeof ApiResponseMessage>, tabId: number | undefined, tabUrl?: string): Promise<Reply> {
+export async function apiResponse(msg: z.infer<typeof ApiResponseMessage>, from: ReadingOrigin): Promise<Reply> {
   let pageUrl: URL;
   let apiUrl: URL;
   try {
@@ -53,7 +53,7 @@ export async function apiResponse(msg: z.infer<typeof ApiResponseMessage>, tabId
     return { ok: false, error: 'invalid URL' };
   }
   const { calendar } = await currentConfig();
-  const reading = readApiResponse(tabId, pageUrl, apiUrl, msg.body, calendar.timeZone);
+  const reading = readApiResponse(from.tabId, pageUrl, apiUrl, msg.body, calendar.timeZone);
   if (!reading || (reading.observations.length === 0 && reading.missing.length === 0)) return { ok: true, data: { stored: 0 } };
   return handleReading(
     {
@@ -66,8 +66,7 @@ export async function apiResponse(msg: z.infer<typeof ApiResponseMessage>, tabId
       missing: reading.missing,
       warnings: reading.warnings,
     },
-    tabId,
-    tabUrl,
+    from,
   );
 }
 

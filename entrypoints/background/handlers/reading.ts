@@ -22,8 +22,15 @@ export interface ReadingAck {
   pillDismissed: boolean;
 }
 
-/** `tabUrl`: the URL of the tab the reading came from (its top frame's, where the page is a frame). */
-export async function handleReading(msg: ReadingMessage, tabId: number | undefined, tabUrl?: string): Promise<Reply<ReadingAck>> {
+/** Where a reading came from: the tab, the tab's URL (its top frame's) and the frame read. */
+export interface ReadingOrigin {
+  tabId?: number;
+  tabUrl?: string;
+  frameId?: number;
+}
+
+export async function handleReading(msg: ReadingMessage, from: ReadingOrigin): Promise<Reply<ReadingAck>> {
+  const { tabId, tabUrl, frameId = 0 } = from;
   let host: string;
   try {
     host = new URL(msg.url).hostname.toLowerCase();
@@ -44,7 +51,7 @@ export async function handleReading(msg: ReadingMessage, tabId: number | undefin
       url: msg.url,
     });
     if (tabId !== undefined) {
-      await setTabState(tabId, { accountId: null, drift: { adapter: msg.adapter, pageType: msg.pageType, missing: msg.missing }, url: msg.url, tabUrl });
+      await setTabState(tabId, { accountId: null, drift: { adapter: msg.adapter, pageType: msg.pageType, missing: msg.missing }, url: msg.url, tabUrl, frameId });
       await updateBadge(tabId);
     }
     return { ok: true, data: { accountIds: [], stored: 0, rejected: [], pill: null, pillDismissed } };
@@ -71,7 +78,7 @@ export async function handleReading(msg: ReadingMessage, tabId: number | undefin
   let pill: AccountGlance | null = null;
   const single = SINGLE_ACCOUNT_PAGES.has(msg.pageType) && accountIds.length === 1 ? accountIds[0]! : null;
   if (single) pill = await glanceFor(single);
-  if (tabId !== undefined) await setTabState(tabId, { accountId: single, drift: null, url: msg.url, tabUrl, ...(unlinkedTenant ? { unlinkedTenant } : {}) });
+  if (tabId !== undefined) await setTabState(tabId, { accountId: single, drift: null, url: msg.url, tabUrl, frameId, ...(unlinkedTenant ? { unlinkedTenant } : {}) });
   if (tabId !== undefined) await updateBadge(tabId);
   return { ok: true, data: { accountIds, stored: valid.length, rejected, pill, pillDismissed } };
 }
