@@ -414,6 +414,21 @@ compete for the cores, so compare ratios to the floor rather than absolute times
 ${md}
 ${notes.length ? `\n${notes.join('\n')}\n` : ''}
 ${failing.length ? `**Targets not met:** ${failing.map((r) => `${r.name}${r.accounts ? ` (${r.accounts.toLocaleString('en-US')} accounts)` : ''}`).join('; ')}.\n` : 'All targets met.\n'}
+## Where the misses come from (investigations, not re-measured by this run)
+
+- **Engine ÷ floor.** A CPU profile of a steady recompute at 1,000 accounts is flat: parsing ISO timestamps
+  ~13% (memory-bound: each string is read from elsewhere in the heap; the floor never reads string contents),
+  GC ~7%, grouping signals by kind ~5%, then each dimension and trigger family 2–8%. No single change reaches
+  10×; the next step would be storing epoch-ms fields at ingest (a schema and bundle change) so that a
+  recompute parses nothing.
+- **Extraction ÷ one walk.** About 40% of a board read is reading cells (\`textContent\`, the child checks)
+  and ~25% parsing dates; reading every cell's text once with no parsing already costs ~0.9× the walk.
+- **Page overhead.** Variants of the demo build, 41 alternating sessions each, on 2026-11-22: no reader
+  at all 0.99–1.04×; the loader registered but injecting nothing 1.04–1.08×; the reader injected but not
+  started 1.07–1.11×; the full extension 1.06–1.15×; no registered loader, the reader injected by the
+  worker when the tab completes 1.07–1.10×. What is left is the browser creating the content-script world
+  on each page and injecting the reader, not Metronome's reading (which runs after the measured window).
+
 ## Reproduce
 
 \`\`\`sh
