@@ -11,6 +11,7 @@
 import { expect, test, type Page, type Worker } from '@playwright/test';
 import { useDemoSession } from './harness';
 import { readTable, waitFor } from './helpers';
+import { tabIdOf } from './panel-helpers';
 
 declare const chrome: {
   tabs: { query(q: object): Promise<Array<{ id?: number; url?: string }>> };
@@ -44,9 +45,6 @@ interface Drift {
 
 const env = useDemoSession('dashboard.html');
 
-async function tabIdOf(sw: Worker, url: string): Promise<number> {
-  return waitFor(async () => (await sw.evaluate((u) => chrome.tabs.query({}).then((ts) => ts.find((t) => t.url === u)?.id), url)) ?? null, 10_000, `tab ${url}`);
-}
 const badge = (sw: Worker, tabId: number): Promise<string | undefined> =>
   sw.evaluate((id) => (chrome.action ? chrome.action.getBadgeText({ tabId: id }) : undefined), tabId);
 
@@ -72,7 +70,7 @@ test('1. a known page is read and stored; then its labels are renamed → a drif
     20_000,
     'ticket 284533 stored',
   );
-  tabId = await tabIdOf(sw, url);
+  tabId = await tabIdOf(env.ext, url);
   // The reading handler's last step is the tab state: wait for it so the "before" is complete.
   await waitFor(async () => (await sw.evaluate((k) => chrome.storage.session.get(k).then((r) => r[k]), `tab:${tabId}`)) ?? null, 10_000, 'tab state');
   signalsBefore = await readTable<Signal>(env.ext, 'signals');

@@ -12,6 +12,7 @@
 import { expect, test, type CDPSession, type Page } from '@playwright/test';
 import { useDemoSession } from './harness';
 import { readTable, sendFromExtension, waitFor } from './helpers';
+import { tabIdOf } from './panel-helpers';
 
 // The service worker's global (not typed in this Node-side test file).
 declare const chrome: { tabs: { query(q: object): Promise<Array<{ id?: number; url?: string }>>; sendMessage(id: number, m: unknown): Promise<unknown> } };
@@ -39,15 +40,6 @@ interface MappingRowShape {
 }
 
 const ticketRow = async (ticketId: string) => (await readTable<SignalRow>(env.ext, 'signals')).find((s) => s.kind === 'ticket' && s.ticketId === ticketId);
-
-async function tabIdOf(url: string): Promise<number> {
-  const sw = await env.session.serviceWorker();
-  return waitFor(
-    async () => (await sw.evaluate((u) => chrome.tabs.query({}).then((tabs) => tabs.find((t) => t.url === u)?.id), url)) ?? null,
-    10_000,
-    `a tab at ${url}`,
-  );
-}
 
 /** Asks the page's content script to read again; its `{ ok: true }` proves it is there and done. */
 async function reread(tabId: number): Promise<unknown> {
@@ -99,7 +91,7 @@ test('teach mode: pick the fields of an unknown help desk page, save, and the ti
   const page = await env.session.context.newPage();
   await page.goto(url);
   await page.bringToFront();
-  const tabId = await tabIdOf(url);
+  const tabId = await tabIdOf(env.ext, url);
 
   // Nothing built in reads Casebook: the content script runs (it answers) but stores no ticket.
   await waitFor(async () => ((await reread(tabId).catch(() => null)) as { ok?: boolean } | null)?.ok, 15_000, 'the content script');
@@ -180,7 +172,7 @@ test('teach mode: pick the fields of an unknown help desk page, save, and the ti
   expect(deleted?.deletedAt).toBeTruthy();
   const third = `${env.demo.url}/desk/cases/4713`;
   await page.goto(third);
-  const thirdTab = await tabIdOf(third);
+  const thirdTab = await tabIdOf(env.ext, third);
   await waitFor(async () => ((await reread(thirdTab).catch(() => null)) as { ok?: boolean } | null)?.ok, 15_000, 'the content script on CS-4713');
   await page.waitForTimeout(1_500);
   expect(await ticketRow('CS-4713')).toBeUndefined();
