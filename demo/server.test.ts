@@ -46,6 +46,20 @@ describe('demo server', () => {
     const reading = runReader((d as { reader: (typeof M365_READERS)[number] }).reader, doc, { url: new URL(url), now: new Date('2026-11-17T14:30:00Z'), timeZone: 'UTC' });
     expect(reading.observations[0]).toMatchObject({ company: { tenant: 'contoso.com' }, coveragePct: 93.33 });
   });
+  it("a demo page gets its app's skin (a stylesheet the server adds); the page on disk and the fixtures stay as saved", async () => {
+    const path = '/Adminportal/Home?delegatedOrg=contoso.com&view=licenses';
+    const html = await (await get(path)).text();
+    const links = new JSDOM(html).window.document.querySelectorAll('head link[data-demo-skin]');
+    expect(Array.from(links).map((l) => l.getAttribute('href'))).toEqual(['/__demo/skin/m365.css']);
+    const route = matchRoute(loadRoutes(), new URL(path, 'http://x'))!;
+    expect(readFileSync(route.file, 'utf8')).not.toContain('data-demo-skin');
+    const css = await get('/__demo/skin/m365.css');
+    expect(css.headers.get('content-type')).toBe('text/css; charset=utf-8');
+    expect(await css.text()).toContain('.ms-DetailsList');
+    expect((await get('/__demo/skin/..%2Fserver.css')).status).toBe(404);
+    expect((await get('/__demo/skin/nope.css')).status).toBe(404);
+    expect(await (await get('/__fixtures/m365/mfa-contoso.html')).text()).not.toContain('data-demo-skin');
+  });
   it('extra query parameters (cache-busters) still match; a missing one does not', async () => {
     expect((await get('/Adminportal/Home?_=123&view=usage&delegatedOrg=contoso.com')).status).toBe(200);
     expect((await get('/Adminportal/Home?delegatedOrg=contoso.com')).status).toBe(404);

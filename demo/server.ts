@@ -133,6 +133,22 @@ export function loadRoutes(demoDir = DEMO_DIR, warn: (m: string) => void = () =>
   return routes;
 }
 
+/**
+ * The app's look for the demo: a saved page keeps none of its app's styles (they come from the app's
+ * bundles), so the demo server adds `demo/skins/<psa>.css` to every demo page it serves. Fixtures are
+ * served as saved; the pages on disk are not changed.
+ */
+export function skinFile(demoDir: string, psa: string): string | undefined {
+  const file = join(demoDir, 'skins', `${psa}.css`);
+  return /^[a-z0-9-]+$/.test(psa) && existsSync(file) ? file : undefined;
+}
+
+export function withSkin(html: string, psa: string): string {
+  const link = `<link rel="stylesheet" href="/__demo/skin/${psa}.css" data-demo-skin>`;
+  const at = html.search(/<\/head>/i);
+  return at < 0 ? link + html : html.slice(0, at) + link + html.slice(at);
+}
+
 /** The most specific route for a request: same path, all of the route's query parameters present. */
 export function matchRoute(routes: readonly DemoRoute[], url: URL): DemoRoute | undefined {
   let best: DemoRoute | undefined;
@@ -296,8 +312,17 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
       if (f?.url && pathAndQuery(new URL(f.url)) === pathAndQuery(url)) return sendFile(res, f.file);
     }
 
+    const skin = /^\/__demo\/skin\/([a-z0-9-]+)\.css$/.exec(url.pathname);
+    if (skin) {
+      const file = skinFile(demoDir, skin[1]!);
+      return file ? sendFile(res, file) : notFound(res, url.pathname);
+    }
     const route = matchRoute(routes, url);
-    if (route) return sendFile(res, route.file);
+    if (route) {
+      const file = skinFile(demoDir, route.psa);
+      if (!file || extname(route.file) !== '.html') return sendFile(res, route.file);
+      return send(res, 200, CONTENT_TYPES['.html']!, withSkin(readFileSync(route.file, 'utf8'), route.psa));
+    }
     if (url.pathname === '/' || url.pathname === '/index.html') {
       const page = readFileSync(join(demoDir, 'index.html'), 'utf8').replace('<!--DEMO-ROUTES-->', routeList(routes, fixtures));
       return send(res, 200, CONTENT_TYPES['.html']!, page);
