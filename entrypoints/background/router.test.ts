@@ -1,7 +1,9 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
 import { DATA_TABLES, getDb } from '../../storage';
+import { mergeCtas } from '../../storage/recompute';
+import { ctaSpec } from '../../storage/testing';
 import { route } from './router';
 
 const EXT = browser.runtime.getURL('/sidepanel.html');
@@ -28,6 +30,8 @@ const reading = (observations: unknown[], missing: string[] = []) => ({
   missing,
   warnings: [],
 });
+
+afterEach(() => vi.restoreAllMocks());
 
 beforeEach(async () => {
   fakeBrowser.reset();
@@ -115,6 +119,21 @@ describe('background router', () => {
     expect(await account()).not.toBeNull();
     expect(await route({ type: 'page.changed' }, { url, tab, frameId: 3 } as never)).toEqual({ ok: true });
     expect(await account()).toBeNull();
+  });
+
+  it("a CTA action re-draws the badge of the tabs showing its account (its due count changed), with no tab switch", async () => {
+    const url = reading([]).url;
+    const tab = await browser.tabs.create({ url });
+    await route(reading([ticketObs('12')]), { url, tab } as never);
+    const [account] = await getDb().accounts.toArray();
+    const due = new Date(Date.now() + 86_400_000).toISOString();
+    const { write } = mergeCtas([], [ctaSpec(account!.id, 'manual-test', '2026-11', { dueBy: due })], new Date().toISOString(), new Date().toISOString());
+    await getDb().ctas.bulkPut(write);
+    const setBadgeText = vi.spyOn(browser.action, 'setBadgeText').mockResolvedValue(undefined);
+    vi.spyOn(browser.action, 'setBadgeBackgroundColor').mockResolvedValue(undefined);
+    vi.spyOn(browser.action, 'setTitle').mockResolvedValue(undefined);
+    expect(await route({ type: 'cta', ctaId: write[0]!.id, action: { kind: 'done' } }, fromPanel)).toMatchObject({ ok: true });
+    expect(setBadgeText).toHaveBeenCalledWith({ tabId: tab.id, text: expect.any(String) });
   });
 
   it('user logging goes through the same path and validates: a held meeting without heldAt is refused', async () => {
