@@ -16,10 +16,10 @@ import { db, forgetFramePage, recompute, recomputeAll } from './services';
 const RECOMPUTE_ALARM = 'metronome-recompute';
 const PRUNE_ALARM = 'metronome-prune';
 
+/** A new page in this frame asks for its reader: forget what the frame showed before, then inject (the new reading can only come after). */
 async function readerRequested(sender: Runtime.MessageSender) {
-  const injected = await injectReader(sender);
   if (sender.tab?.id !== undefined) await forgetFramePage(sender.tab.id, sender.frameId ?? 0);
-  return injected;
+  return injectReader(sender);
 }
 
 /** Returns the granted origins (what the content scripts were registered for). */
